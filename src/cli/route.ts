@@ -1,0 +1,54 @@
+// Terragrunt's command line puts tgo flags anywhere and lets any terraform command through
+// (`tgo --terragrunt-iam-role ARN apply`). oclif wants the command id first, so we find the first word that
+// is not a tgo flag (or a flag's value) and move it to the front; a terraform verb goes to the hidden
+// `terraform` command. Kept dependency-free: it runs on every start-up.
+
+import { matchFlag } from './flags.js';
+
+/** tgo's own commands (oclif command ids). Anything else is handed to terraform. */
+export const TGO_COMMANDS = new Set([
+  'run-all',
+  'run',
+  'render-json',
+  'graph-dependencies',
+  'output-module-groups',
+  'terragrunt-info',
+  'help',
+  'terraform',
+]);
+
+/** Terragrunt's removed `*-all` shortcuts, still in many scripts. */
+const LEGACY_ALL: Record<string, string> = {
+  'plan-all': 'plan',
+  'apply-all': 'apply',
+  'output-all': 'output',
+  'destroy-all': 'destroy',
+  'validate-all': 'validate',
+};
+
+export function routeArgv(argv: string[]): string[] {
+  const at = commandIndex(argv);
+  if (at < 0) return argv; // no command: oclif shows help or the version
+  const word = argv[at]!;
+  const without = [...argv.slice(0, at), ...argv.slice(at + 1)];
+  if (LEGACY_ALL[word]) return ['run-all', LEGACY_ALL[word]!, ...without];
+  if (TGO_COMMANDS.has(word)) return [word, ...without];
+  // A terraform command: keep it in place so terraform sees its arguments in their original order.
+  return ['terraform', ...argv];
+}
+
+/** Index of the first word that is neither a tgo flag nor its value nor a dash option, or -1. */
+function commandIndex(argv: string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === '--') return i + 1 < argv.length ? i + 1 : -1;
+    const m = matchFlag(token);
+    if (m) {
+      if (m.inline === undefined && m.spec.kind !== 'boolean') i++; // skip the flag's value
+      continue;
+    }
+    if (token.startsWith('-')) continue;
+    return i;
+  }
+  return -1;
+}

@@ -1,0 +1,13 @@
+import { runTerraformCommand } from '../cli/run-command.js';
+import { helpFlags, TgoCommand } from './base.js';
+
+export default class Run extends TgoCommand {
+  static override summary = 'Run a terraform command in this module, or with --all in every module (Terragrunt\'s current syntax).';
+  static override usage = 'run [--all] <terraform-command> [args...]';
+  static override examples = ['<%= config.bin %> run plan', '<%= config.bin %> run --all apply'];
+  static override baseFlags = helpFlags();
+
+  async run(): Promise<void> {
+    this.finish(await runTerraformCommand(this.argv, false));
+  }
+}

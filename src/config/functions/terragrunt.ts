@@ -1,0 +1,169 @@
+// Terragrunt's own functions. They depend on where they are evaluated (which module, which included file),
+// so the table is built per evaluation context; the path/command lists mirror Terragrunt's.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { FunctionError, type FunctionTable, type HclFunction } from './types.js';
+import { asList, asString, isObject, type Value, type ValueObject } from '../hcl/values.js';
+
+export const COMMANDS_NEED_VARS = ['apply', 'console', 'destroy', 'import', 'plan', 'push', 'refresh'];
+export const COMMANDS_NEED_LOCKING = ['apply', 'destroy', 'import', 'plan', 'refresh', 'taint', 'untaint'];
+export const COMMANDS_NEED_INPUT = ['apply', 'import', 'init', 'plan', 'refresh'];
+export const COMMANDS_NEED_PARALLELISM = ['apply', 'plan', 'destroy'];
+
+export interface IncludeRef {
+  label: string;
+  /** Absolute path of the included file. */
+  path: string;
+}
+
+/** Where an expression is being evaluated. */
+export interface TerragruntScope {
+  /** The file whose expressions are evaluated (an included or read file, or the module's own). */
+  file: string;
+  /** Config path whose directory get_terragrunt_dir() returns and find_in_parent_folders() starts from. */
+  configPath: string;
+  /** The module the whole evaluation is for (get_original_terragrunt_dir). */
+  originalConfigPath: string;
+  /** The module's include blocks, for get_parent_terragrunt_dir / path_relative_*_include. */
+  includes: IncludeRef[];
+}
+
+/** Services the functions need from the run (caches live there, so each is done once per run). */
+export interface TerragruntServices {
+  env: NodeJS.ProcessEnv;
+  workingDir: string;
+  terraformCommand: string;
+  terraformArgs: string[];
+  readTerragruntConfig(file: string, from: TerragruntScope): Value;
+  /** A .tfvars (HCL) or .tfvars.json file as an object. */
+  readTfvarsFile(file: string): Value;
+  runCmd(dir: string, args: string[], quiet: boolean): string;
+  /** Caller identity of the module's role (issue: get_aws_account_id answers for the assumed role). */
+  awsIdentity?(): { account: string; arn: string; userId: string; alias?: string };
+}
+
+const fn = (params: string[], impl: HclFunction['impl'], extra: Partial<HclFunction> = {}): HclFunction => ({
+  params,
+  impl,
+  ...extra,
+});
+
+export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServices): FunctionTable {
+  const terragruntDir = path.dirname(scope.configPath);
+  const findInclude = (label: Value | undefined): IncludeRef | undefined => {
+    if (label === undefined) return scope.includes[0];
+    const name = asString(label, 'include label');
+    const found = scope.includes.find((i) => i.label === name);
+    if (!found) throw new FunctionError(`no include block with label "${name}" in ${scope.originalConfigPath}`, 0);
+    return found;
+  };
+  const resolve = (p: string) => (path.isAbsolute(p) ? p : path.resolve(terragruntDir, p));
+  const repoRoot = () => {
+    try {
+      return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: terragruntDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      throw new FunctionError(`${terragruntDir} is not inside a git repository`);
+    }
+  };
+  const identity = () => {
+    if (!svc.awsIdentity) throw new FunctionError('AWS caller identity is not available here');
+    return svc.awsIdentity();
+  };
+
+  return {
+    find_in_parent_folders: fn(['name', 'fallback'], (args) => {
+      const name = args.length > 0 ? asString(args[0]!, 'name') : 'terragrunt.hcl';
+      // Terragrunt starts in the parent of the config's directory: a file never finds itself.
+      let dir = path.dirname(terragruntDir);
+      for (let prev = terragruntDir; dir !== prev; prev = dir, dir = path.dirname(dir)) {
+        const candidate = path.join(dir, name);
+        if (existsSync(candidate)) return candidate;
+      }
+      if (args.length > 1) return args[1]!;
+      throw new FunctionError(`could not find a ${name} in any of the parent folders of ${scope.configPath}`);
+    }, { optional: 2 }),
+    path_relative_to_include: fn(['name'], (args) => {
+      const inc = findInclude(args[0]);
+      return inc ? slash(path.relative(path.dirname(inc.path), terragruntDir)) || '.' : '.';
+    }, { optional: 1 }),
+    path_relative_from_include: fn(['name'], (args) => {
+      const inc = findInclude(args[0]);
+      return inc ? slash(path.relative(terragruntDir, path.dirname(inc.path))) || '.' : '.';
+    }, { optional: 1 }),
+    get_terragrunt_dir: fn([], () => terragruntDir),
+    get_original_terragrunt_dir: fn([], () => path.dirname(scope.originalConfigPath)),
+    get_parent_terragrunt_dir: fn(['name'], (args) => {
+      const inc = findInclude(args[0]);
+      return inc ? path.dirname(inc.path) : terragruntDir;
+    }, { optional: 1 }),
+    get_working_dir: fn([], () => terragruntDir),
+    get_repo_root: fn([], () => repoRoot()),
+    get_path_from_repo_root: fn([], () => slash(path.relative(repoRoot(), terragruntDir)) || '.'),
+    get_path_to_repo_root: fn([], () => slash(path.relative(terragruntDir, repoRoot())) || '.'),
+    get_env: fn(['name', 'default'], (args) => {
+      const name = asString(args[0]!, 'name');
+      const v = svc.env[name];
+      if (v !== undefined) return v;
+      if (args.length > 1) return args[1]!;
+      throw new FunctionError(`environment variable "${name}" is not set and no default was given`, 0);
+    }, { optional: 1 }),
+    get_platform: fn([], () => (process.platform === 'win32' ? 'windows' : process.platform)),
+    get_terraform_command: fn([], () => svc.terraformCommand),
+    get_terraform_cli_args: fn([], () => [...svc.terraformArgs]),
+    get_terraform_commands_that_need_vars: fn([], () => [...COMMANDS_NEED_VARS]),
+    get_terraform_commands_that_need_locking: fn([], () => [...COMMANDS_NEED_LOCKING]),
+    get_terraform_commands_that_need_input: fn([], () => [...COMMANDS_NEED_INPUT]),
+    get_terraform_commands_that_need_parallelism: fn([], () => [...COMMANDS_NEED_PARALLELISM]),
+    get_terragrunt_source_cli_flag: fn([], () => ''),
+    get_default_retryable_errors: fn([], () => []),
+    read_terragrunt_config: fn(['config_path', 'default'], (args) => {
+      const file = resolve(asString(args[0]!, 'config_path'));
+      if (!existsSync(file)) {
+        if (args.length > 1) return args[1]!;
+        throw new FunctionError(`${file} does not exist`, 0);
+      }
+      return svc.readTerragruntConfig(file, scope);
+    }, { optional: 1 }),
+    read_tfvars_file: fn(['path'], (args) => svc.readTfvarsFile(resolve(asString(args[0]!, 'path')))),
+    run_cmd: fn([], (args) => {
+      const words = args.map((a, i) => asString(a, `argument ${i + 1}`));
+      let quiet = false;
+      while (words[0]?.startsWith('--terragrunt-')) {
+        const opt = words.shift()!;
+        if (opt === '--terragrunt-quiet') quiet = true;
+      }
+      if (words.length === 0) throw new FunctionError('run_cmd needs a command to run');
+      return svc.runCmd(terragruntDir, words, quiet);
+    }, { variadic: 'args' }),
+    mark_as_read: fn(['path'], (args) => args[0]!),
+    deep_merge: fn([], (args) => args.reduce<Value>((acc, v) => deepMerge(acc, v), {}), { variadic: 'maps' }),
+    get_aws_account_id: fn([], () => identity().account),
+    get_aws_caller_identity_arn: fn([], () => identity().arn),
+    get_aws_caller_identity_user_id: fn([], () => identity().userId),
+    get_aws_account_alias: fn([], () => identity().alias ?? ''),
+    sops_decrypt_file: fn(['path'], () => {
+      throw new FunctionError('sops_decrypt_file is not supported by tgo');
+    }),
+  };
+}
+
+/** Maps merged recursively, lists concatenated; the later value wins otherwise (Terragrunt's deep merge). */
+export function deepMerge(a: Value, b: Value): Value {
+  if (isObject(a) && isObject(b)) {
+    const out: ValueObject = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = k in out ? deepMerge(out[k]!, v) : v;
+    return out;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  return b;
+}
+
+function slash(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export function asStringList(v: Value, what: string): string[] {
+  return asList(v, what).map((x, i) => asString(x, `${what}[${i}]`));
+}

@@ -1,0 +1,390 @@
+// Loading a module's configuration as Terragrunt does: includes first (paths from functions only), each file's
+// locals, then its attributes and blocks; included files are evaluated in the child's context and merged.
+// One loader serves a whole run, so every file is read and parsed once and read_terragrunt_config/run_cmd
+// results are shared.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Block, Body, Expr } from './hcl/ast.js';
+import { LazyObject, evaluate, findFunctionCalls, type EvalScope } from './hcl/eval.js';
+import { parseConfig, parseTemplate } from './hcl/parser.js';
+import { isObject, type Value, type ValueObject } from './hcl/values.js';
+import { terraformFunctions } from './functions/terraform/index.js';
+import { terragruntFunctions, type IncludeRef, type TerragruntScope, type TerragruntServices } from './functions/terragrunt.js';
+import type { FunctionContext, FunctionTable } from './functions/types.js';
+import { AttributeEvaluator, Deferred, decodeBody, toConfigError, type DecodedBody, type DisplayPath } from './decode.js';
+import { TERRAGRUNT_SCHEMA } from './schema.js';
+import { fileConfigFromTree, mergeFileConfigs, type FileConfig } from './merge.js';
+import type { IncludeConfig, MergeStrategy, ModuleConfig } from './types.js';
+import { ConfigError } from '../errors.js';
+
+export const CONFIG_FILE = 'terragrunt.hcl';
+
+export interface LoaderOptions {
+  workingDir: string;
+  env: NodeJS.ProcessEnv;
+  terraformCommand: string;
+  terraformArgs: string[];
+  /** Parser for whole files; defaults to our TypeScript parser. */
+  parse?: (text: string, filename: string) => Body;
+  /** Where run_cmd output and notes go (the loader itself never prints). */
+  onLog?: (level: 'info' | 'debug' | 'warn', message: string) => void;
+  /** Caller identity for get_aws_* functions, per module config path. */
+  awsIdentity?: (configPath: string) => { account: string; arn: string; userId: string; alias?: string };
+}
+
+interface ParsedFile {
+  text: string;
+  body: Body;
+  decoded: DecodedBody;
+  /** Functions called anywhere in the file: decides whether a read_terragrunt_config result depends on the reader. */
+  calls: Set<string>;
+}
+
+/** Dependency values for phase two: name → { outputs, … }. Absent in phase one (graph building). */
+export type DependencyValues = Record<string, ValueObject>;
+
+const CONTEXT_FUNCTIONS = ['get_original_terragrunt_dir', 'get_terraform_command', 'get_terraform_cli_args',
+  'get_aws_account_id', 'get_aws_caller_identity_arn', 'get_aws_caller_identity_user_id', 'get_aws_account_alias'];
+
+export class ConfigLoader {
+  readonly display: DisplayPath;
+  private readonly files = new Map<string, ParsedFile>();
+  private readonly readCache = new Map<string, Value>();
+  private readonly runCmdCache = new Map<string, string>();
+  private readonly reading: string[] = [];
+  private readonly tfFunctions: FunctionTable = terraformFunctions;
+  private readonly parse: (text: string, filename: string) => Body;
+
+  constructor(readonly opts: LoaderOptions) {
+    this.parse = opts.parse ?? parseConfig;
+    const root = path.resolve(opts.workingDir);
+    this.display = (p) => {
+      const rel = path.relative(root, p);
+      return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+    };
+  }
+
+  /** Number of distinct files parsed so far (each once per run). */
+  get parsedFiles(): number {
+    return this.files.size;
+  }
+
+  /** Read and parse a config file once per run. */
+  file(file: string): ParsedFile {
+    const cached = this.files.get(file);
+    if (cached) return cached;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new ConfigError(this.display(file), code === 'ENOENT' ? 'file does not exist' : `cannot read file: ${(e as Error).message}`);
+    }
+    let body: Body;
+    try {
+      body = this.parse(text, file);
+    } catch (e) {
+      throw toConfigError(e, file, undefined, this.display);
+    }
+    const decoded = decodeBody(body, TERRAGRUNT_SCHEMA, file, '', this.display);
+    const parsed: ParsedFile = { text, body, decoded, calls: callsInBody(body) };
+    this.files.set(file, parsed);
+    return parsed;
+  }
+
+  /**
+   * Load a module. Without `dependencies`, attributes that read dependency outputs are left out and listed in
+   * `deferred` (enough to build the graph and validate); with them, everything is evaluated.
+   */
+  loadModule(dir: string, dependencies?: DependencyValues): ModuleConfig {
+    const configPath = path.join(path.resolve(dir), CONFIG_FILE);
+    return this.loadConfig(configPath, configPath, dependencies).module;
+  }
+
+  private loadConfig(configPath: string, originalConfigPath: string, deps: DependencyValues | undefined): { module: ModuleConfig; exposed: ValueObject } {
+    const parsed = this.file(configPath);
+    const includes = this.evaluateIncludes(configPath, originalConfigPath, parsed.decoded);
+    const refs: IncludeRef[] = includes.map((i) => ({ label: i.label, path: i.path }));
+    const parents: FileConfig[] = [];
+    const exposedIncludes: ValueObject = {};
+    for (const inc of includes) {
+      const p = this.file(inc.path);
+      if (p.decoded.blocks.has('include')) {
+        const nested = p.decoded.blocks.get('include')![0]!;
+        throw new ConfigError(this.display(inc.path), `an included file cannot include another file (only one level of include is allowed; it is included from ${this.display(configPath)})`,
+          'include', nested.range.start.line);
+      }
+      const scope: TerragruntScope = { file: inc.path, configPath, originalConfigPath, includes: refs };
+      const evaluated = this.evaluateFile(p, scope, deps, {});
+      parents.push(evaluated);
+      if (inc.expose) exposedIncludes[inc.label] = evaluated.tree;
+    }
+    const scope: TerragruntScope = { file: configPath, configPath, originalConfigPath, includes: refs };
+    const exposedHasDeferred = includes.some((inc, i) => inc.expose && parents[i]!.deferred.length > 0);
+    const child = this.evaluateFile(parsed, scope, deps, exposedIncludes, exposedHasDeferred);
+    const module = mergeFileConfigs(path.dirname(configPath), configPath, includes, parents, child);
+    return { module, exposed: child.tree };
+  }
+
+  private evaluateIncludes(configPath: string, originalConfigPath: string, decoded: DecodedBody): IncludeConfig[] {
+    const blocks = decoded.blocks.get('include') ?? [];
+    if (blocks.length === 0) return [];
+    // Include paths are evaluated before locals exist: functions only.
+    const scope: TerragruntScope = { file: configPath, configPath, originalConfigPath, includes: [] };
+    const ev = new AttributeEvaluator(configPath, this.scope(scope, {}), this.display);
+    const labels = new Set<string>();
+    return blocks.map((b) => {
+      const label = b.labels[0] ?? '';
+      if (labels.has(label)) {
+        throw new ConfigError(this.display(configPath), `Duplicate include "${label}"`, 'include', b.range.start.line);
+      }
+      labels.add(label);
+      const where = label ? `include.${label}` : 'include';
+      const attrs = new Map(b.body.attributes.map((a) => [a.name, a]));
+      const raw = ev.value(attrs.get('path')!, `${where}.path`);
+      if (typeof raw !== 'string' || raw === '') {
+        throw new ConfigError(this.display(configPath), 'path must be a non-empty string', `${where}.path`, attrs.get('path')!.range.start.line);
+      }
+      const expose = attrs.has('expose') ? ev.value(attrs.get('expose')!, `${where}.expose`) : false;
+      const strategy = attrs.has('merge_strategy') ? ev.value(attrs.get('merge_strategy')!, `${where}.merge_strategy`) : 'shallow';
+      if (strategy !== 'no_merge' && strategy !== 'shallow' && strategy !== 'deep') {
+        throw new ConfigError(this.display(configPath), `merge_strategy must be "no_merge", "shallow" or "deep", got ${JSON.stringify(strategy)}`,
+          `${where}.merge_strategy`, attrs.get('merge_strategy')!.range.start.line);
+      }
+      return {
+        label,
+        path: path.resolve(path.dirname(configPath), raw),
+        expose: expose === true,
+        mergeStrategy: strategy as MergeStrategy,
+        line: b.range.start.line,
+      };
+    });
+  }
+
+  /** Evaluate one file (the module's own or an included one) into a value tree plus its typed partial config. */
+  private evaluateFile(parsed: ParsedFile, scope: TerragruntScope, deps: DependencyValues | undefined, exposedIncludes: ValueObject,
+    exposedHasDeferred = false): FileConfig & { tree: ValueObject } {
+    const file = scope.file;
+    const { decoded } = parsed;
+    const variables: Record<string, Value | LazyObject> = {};
+    if (Object.keys(exposedIncludes).length > 0) variables.include = exposedIncludes;
+    const evalScope = this.scope(scope, variables);
+    const locals = this.evaluateLocals(file, decoded.blocks.get('locals') ?? [], evalScope);
+    variables.local = locals.lazy;
+
+    const features: ValueObject = {};
+    const early = new AttributeEvaluator(file, evalScope, this.display);
+    for (const b of decoded.blocks.get('feature') ?? []) {
+      const d = b.body.attributes.find((a) => a.name === 'default');
+      features[b.labels[0]!] = { value: d ? early.value(d, `feature.${b.labels[0]}.default`) : null };
+    }
+    variables.feature = features;
+    if (deps) variables.dependency = deps;
+
+    // Before dependency outputs are known, whatever reads them (directly or through an exposed include that
+    // does) waits for run time.
+    const deferRoots = new Set<string>();
+    if (!deps) {
+      deferRoots.add('dependency');
+      if (exposedHasDeferred) deferRoots.add('include');
+    }
+    const ev = new AttributeEvaluator(file, evalScope, this.display, deferRoots);
+    const lines = new Map<string, number>();
+    const deferred: string[] = [];
+    const tree: ValueObject = { locals: locals.values };
+    this.evaluateBody(decoded, TERRAGRUNT_BLOCK_ORDER, ev, '', tree, lines, deferred);
+    const fc = fileConfigFromTree(file, tree, lines, deferred, this.display);
+    return { ...fc, tree };
+  }
+
+  private evaluateBody(decoded: DecodedBody, skip: Set<string>, ev: AttributeEvaluator, prefix: string, into: ValueObject,
+    lines: Map<string, number>, deferred: string[]): void {
+    for (const [name, attr] of decoded.attributes) {
+      const p = prefix + name;
+      lines.set(p, attr.range.start.line);
+      try {
+        into[name] = ev.value(attr, p);
+      } catch (e) {
+        if (e instanceof Deferred) deferred.push(p);
+        else throw e;
+      }
+    }
+    for (const [type, blocks] of decoded.blocks) {
+      if (skip.has(type)) continue;
+      for (const b of blocks) {
+        const p = prefix + type + b.labels.map((l) => `.${l}`).join('');
+        lines.set(p, b.range.start.line);
+        const obj: ValueObject = {};
+        const inner: DecodedBody = {
+          attributes: new Map(b.body.attributes.map((a) => [a.name, a])),
+          blocks: groupBlocks(b.body.blocks),
+        };
+        this.evaluateBody(inner, NO_SKIP, ev, `${p}.`, obj, lines, deferred);
+        placeBlock(into, type, b.labels, obj);
+      }
+    }
+  }
+
+  private evaluateLocals(file: string, blocks: Block[], scope: EvalScope): { lazy: LazyObject; values: ValueObject } {
+    const defs = new Map<string, { expr: Expr; line: number }>();
+    for (const b of blocks) {
+      for (const a of b.body.attributes) {
+        const prev = defs.get(a.name);
+        if (prev) {
+          throw new ConfigError(this.display(file), `local "${a.name}" is defined twice (also at line ${prev.line})`, `locals.${a.name}`, a.range.start.line);
+        }
+        defs.set(a.name, { expr: a.expr, line: a.range.start.line });
+      }
+    }
+    const values = new Map<string, Value>();
+    const stack: string[] = [];
+    const get = (name: string): Value | undefined => {
+      if (values.has(name)) return values.get(name);
+      const def = defs.get(name);
+      if (!def) return undefined;
+      if (stack.includes(name)) {
+        const cycle = [...stack.slice(stack.indexOf(name)), name].join(' -> ');
+        throw new ConfigError(this.display(file), `cycle in locals: ${cycle}`, `locals.${name}`, def.line);
+      }
+      stack.push(name);
+      try {
+        const v = new AttributeEvaluator(file, scope, this.display).expr(def.expr, `locals.${name}`);
+        values.set(name, v);
+        return v;
+      } finally {
+        stack.pop();
+      }
+    };
+    const lazy = new LazyObject(get, () => [...defs.keys()]);
+    const out: ValueObject = {};
+    for (const name of [...defs.keys()].sort()) out[name] = get(name)!;
+    return { lazy, values: out };
+  }
+
+  /** The evaluation scope for one file: root variables plus Terraform's and Terragrunt's functions. */
+  private scope(tg: TerragruntScope, variables: Record<string, Value | LazyObject>): EvalScope {
+    const functions: FunctionTable = { ...this.tfFunctions, ...terragruntFunctions(tg, this.services(tg)) };
+    const fnContext: FunctionContext = {
+      baseDir: path.dirname(tg.configPath),
+      renderTemplate: (source, filename, vars) => this.renderTemplate(source, filename, vars, functions, fnContext),
+    };
+    return { variable: (name) => variables[name], functions, fnContext };
+  }
+
+  private renderTemplate(source: string, filename: string, vars: Record<string, Value>, functions: FunctionTable, fnContext: FunctionContext): Value {
+    const expr = parseTemplate(source, filename);
+    return evaluate(expr, { variable: (name) => vars[name], functions, fnContext });
+  }
+
+  private services(tg: TerragruntScope): TerragruntServices {
+    return {
+      env: this.opts.env,
+      workingDir: this.opts.workingDir,
+      terraformCommand: this.opts.terraformCommand,
+      terraformArgs: this.opts.terraformArgs,
+      readTerragruntConfig: (file) => this.readTerragruntConfig(file, tg),
+      readTfvarsFile: (file) => this.readTfvars(file),
+      runCmd: (dir, args, quiet) => this.runCmd(dir, args, quiet),
+      awsIdentity: this.opts.awsIdentity ? () => this.opts.awsIdentity!(tg.originalConfigPath) : undefined,
+    };
+  }
+
+  /** read_terragrunt_config: the file evaluated as a config of its own; cached per file (and per reader when it depends on it). */
+  private readTerragruntConfig(file: string, from: TerragruntScope): Value {
+    const parsed = this.file(file);
+    const contextual = CONTEXT_FUNCTIONS.some((f) => parsed.calls.has(f));
+    const key = contextual ? `${file}\0${from.originalConfigPath}` : file;
+    const cached = this.readCache.get(key);
+    if (cached !== undefined) return cached;
+    if (this.reading.includes(file)) {
+      throw new ConfigError(this.display(file), `read_terragrunt_config cycle: ${[...this.reading, file].map(this.display).join(' -> ')}`);
+    }
+    this.reading.push(file);
+    try {
+      const { module, exposed } = this.loadConfig(file, from.originalConfigPath, undefined);
+      const value: ValueObject = { ...exposed, locals: module.locals, inputs: module.inputs };
+      this.readCache.set(key, value);
+      return value;
+    } finally {
+      this.reading.pop();
+    }
+  }
+
+  private readTfvars(file: string): Value {
+    if (file.endsWith('.json')) {
+      try {
+        return JSON.parse(readFileSync(file, 'utf8')) as Value;
+      } catch (e) {
+        throw new ConfigError(this.display(file), `cannot read tfvars file: ${(e as Error).message}`);
+      }
+    }
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new ConfigError(this.display(file), 'file does not exist');
+    }
+    let body: Body;
+    try {
+      body = this.parse(text, file);
+    } catch (e) {
+      throw toConfigError(e, file, undefined, this.display);
+    }
+    const scope: EvalScope = { variable: () => undefined, functions: this.tfFunctions, fnContext: { baseDir: path.dirname(file), renderTemplate: () => null } };
+    const out: ValueObject = {};
+    for (const a of body.attributes) out[a.name] = new AttributeEvaluator(file, scope, this.display).value(a, a.name);
+    return out;
+  }
+
+  private runCmd(dir: string, args: string[], quiet: boolean): string {
+    const key = `${dir}\0${args.join('\0')}`;
+    const cached = this.runCmdCache.get(key);
+    if (cached !== undefined) return cached;
+    let out: string;
+    try {
+      out = execFileSync(args[0]!, args.slice(1), { cwd: dir, encoding: 'utf8', env: this.opts.env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+    } catch (e) {
+      const err = e as { status?: number; stderr?: string; code?: string };
+      const why = err.code === 'ENOENT' ? 'command not found' : `exit code ${err.status ?? '?'}${err.stderr ? `: ${err.stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`;
+      throw new Error(`run_cmd(${args.map((a) => JSON.stringify(a)).join(', ')}) failed: ${why}`);
+    }
+    // Terragrunt trims the trailing newline, like a shell's $(…).
+    out = out.replace(/\r?\n$/, '');
+    this.runCmdCache.set(key, out);
+    this.opts.onLog?.(quiet ? 'debug' : 'info', quiet ? `run_cmd ${args[0]} (output hidden)` : `run_cmd ${args.join(' ')}: ${out}`);
+    return out;
+  }
+}
+
+/** Blocks evaluated separately (include paths first, locals and features before everything else). */
+const TERRAGRUNT_BLOCK_ORDER = new Set(['include', 'locals', 'feature']);
+const NO_SKIP = new Set<string>();
+
+function groupBlocks(blocks: Block[]): Map<string, Block[]> {
+  const m = new Map<string, Block[]>();
+  for (const b of blocks) m.set(b.type, [...(m.get(b.type) ?? []), b]);
+  return m;
+}
+
+/** Blocks become values as Terragrunt exposes them: `terraform {…}` an object, `dependency "x" {…}` keyed by label. */
+function placeBlock(into: ValueObject, type: string, labels: string[], obj: ValueObject): void {
+  if (labels.length === 0) {
+    into[type] = obj;
+    return;
+  }
+  let target = into[type];
+  if (!isObject(target)) target = into[type] = {};
+  (target as ValueObject)[labels[0]!] = obj;
+}
+
+function callsInBody(body: Body): Set<string> {
+  const out = new Set<string>();
+  const walk = (b: Body) => {
+    for (const a of b.attributes) for (const f of findFunctionCalls(a.expr)) out.add(f);
+    for (const blk of b.blocks) walk(blk.body);
+  };
+  walk(body);
+  return out;
+}

@@ -1,0 +1,353 @@
+// From one file's evaluated values to a typed partial config, and Terragrunt's include merge rules:
+// shallow (default): the child's values win, named blocks (extra_arguments, hooks, generate, dependency) merge by
+// name, inputs merge by top-level key, dependencies.paths concatenate; deep: maps merge recursively and lists
+// concatenate; no_merge: the parent contributes nothing. locals are never merged.
+
+import path from 'node:path';
+import { isObject, type Value, type ValueObject } from './hcl/values.js';
+import { deepMerge } from './functions/terragrunt.js';
+import type { DisplayPath } from './decode.js';
+import type {
+  DependencyConfig, ExcludeConfig, ExtraArguments, GenerateConfig, Hook, IamAttributes, IfExists, IncludeConfig,
+  ModuleConfig, RemoteStateConfig, TerraformBlock,
+} from './types.js';
+import { ConfigError } from '../errors.js';
+
+/** One file's contribution, before merging. Absent fields were not set in that file. */
+export interface FileConfig {
+  file: string;
+  locals: ValueObject;
+  iam: IamAttributes;
+  dependencies: DependencyConfig[];
+  dependenciesPaths?: string[];
+  inputs?: ValueObject;
+  terraform?: Partial<Omit<TerraformBlock, 'extraArguments' | 'beforeHooks' | 'afterHooks' | 'errorHooks'>> &
+    Pick<TerraformBlock, 'extraArguments' | 'beforeHooks' | 'afterHooks' | 'errorHooks'>;
+  generate: GenerateConfig[];
+  remoteState?: RemoteStateConfig;
+  skip?: boolean;
+  preventDestroy?: boolean;
+  exclude?: ExcludeConfig;
+  downloadDir?: string;
+  terraformBinary?: string;
+  terraformVersionConstraint?: string;
+  terragruntVersionConstraint?: string;
+  deferred: string[];
+}
+
+const IF_EXISTS = ['overwrite', 'overwrite_terragrunt', 'skip', 'error'];
+
+/** Typed reads from an evaluated tree; each failure names the file, attribute and line. */
+class Reader {
+  constructor(
+    readonly file: string,
+    readonly lines: Map<string, number>,
+    readonly display: DisplayPath,
+  ) {}
+
+  fail(attr: string, detail: string): never {
+    throw new ConfigError(this.display(this.file), detail, attr, this.lines.get(attr));
+  }
+  str(obj: ValueObject, key: string, at: string): string | undefined {
+    const v = obj[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    return this.fail(at, `must be a string, got ${describe(v)}`);
+  }
+  bool(obj: ValueObject, key: string, at: string): boolean | undefined {
+    const v = obj[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'boolean') return v;
+    if (v === 'true' || v === 'false') return v === 'true';
+    return this.fail(at, `must be a bool, got ${describe(v)}`);
+  }
+  list(obj: ValueObject, key: string, at: string): string[] | undefined {
+    const v = obj[key];
+    if (v === undefined || v === null) return undefined;
+    if (!Array.isArray(v)) return this.fail(at, `must be a list of strings, got ${describe(v)}`);
+    return v.map((x, i) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : this.fail(at, `element ${i} must be a string, got ${describe(x)}`)));
+  }
+  object(obj: ValueObject, key: string, at: string): ValueObject | undefined {
+    const v = obj[key];
+    if (v === undefined || v === null) return undefined;
+    if (!isObject(v)) return this.fail(at, `must be an object, got ${describe(v)}`);
+    return v;
+  }
+  located<T>(obj: ValueObject, key: string, value: T | undefined): { value: T; file: string; line?: number } | undefined {
+    return value === undefined ? undefined : { value, file: this.file, line: this.lines.get(key) };
+  }
+}
+
+function describe(v: Value): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (isObject(v)) return 'an object';
+  return `${typeof v === 'string' ? 'string' : typeof v} ${JSON.stringify(v)}`;
+}
+
+function labelled(tree: ValueObject, type: string): [string, ValueObject][] {
+  const v = tree[type];
+  return isObject(v) ? Object.entries(v).filter((e): e is [string, ValueObject] => isObject(e[1])) : [];
+}
+
+export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<string, number>, deferred: string[], display: DisplayPath): FileConfig {
+  const r: Reader = new Reader(file, lines, display);
+  const dir = path.dirname(file);
+  const iam: IamAttributes = {
+    roleArn: r.located(tree, 'iam_role', r.str(tree, 'iam_role', 'iam_role')),
+    duration: tree.iam_assume_role_duration === undefined || tree.iam_assume_role_duration === null
+      ? undefined : { value: tree.iam_assume_role_duration, file, line: lines.get('iam_assume_role_duration') },
+    sessionName: r.located(tree, 'iam_assume_role_session_name', r.str(tree, 'iam_assume_role_session_name', 'iam_assume_role_session_name')),
+    webIdentityToken: r.located(tree, 'iam_web_identity_token', r.str(tree, 'iam_web_identity_token', 'iam_web_identity_token')),
+  };
+  for (const key of ['iam_role', 'iam_assume_role_duration', 'iam_assume_role_session_name', 'iam_web_identity_token']) {
+    if (deferred.includes(key)) {
+      r.fail(key, `${key} cannot read dependency outputs: it is evaluated before dependencies are known (as in Terragrunt)`);
+    }
+  }
+
+  const dependencies: DependencyConfig[] = labelled(tree, 'dependency').map(([name, d]) => {
+    const at = `dependency.${name}`;
+    const configPath = r.str(d, 'config_path', `${at}.config_path`);
+    if (configPath === undefined || configPath === '') {
+      if (deferred.includes(`${at}.config_path`)) r.fail(`${at}.config_path`, 'config_path cannot read dependency outputs');
+      r.fail(`${at}.config_path`, 'config_path must be set to the directory of the dependency');
+    }
+    const strategy = r.str(d, 'mock_outputs_merge_strategy_with_state', `${at}.mock_outputs_merge_strategy_with_state`)
+      ?? (r.bool(d, 'mock_outputs_merge_with_state', `${at}.mock_outputs_merge_with_state`) ? 'shallow' : 'no_merge');
+    if (!['no_merge', 'shallow', 'deep_map_only'].includes(strategy)) {
+      r.fail(`${at}.mock_outputs_merge_strategy_with_state`, `must be "no_merge", "shallow" or "deep_map_only", got "${strategy}"`);
+    }
+    return {
+      name,
+      configPath: path.resolve(dir, configPath),
+      enabled: r.bool(d, 'enabled', `${at}.enabled`) ?? true,
+      skipOutputs: r.bool(d, 'skip_outputs', `${at}.skip_outputs`) ?? false,
+      mockOutputs: r.object(d, 'mock_outputs', `${at}.mock_outputs`),
+      mockOutputsAllowedTerraformCommands: r.list(d, 'mock_outputs_allowed_terraform_commands', `${at}.mock_outputs_allowed_terraform_commands`),
+      mockOutputsMergeStrategyWithState: strategy as DependencyConfig['mockOutputsMergeStrategyWithState'],
+      file,
+      line: lines.get(at),
+    };
+  });
+
+  const depsBlock = r.object(tree, 'dependencies', 'dependencies');
+  const dependenciesPaths = depsBlock ? (r.list(depsBlock, 'paths', 'dependencies.paths') ?? []).map((p) => path.resolve(dir, p)) : undefined;
+
+  const inputs = r.object(tree, 'inputs', 'inputs');
+
+  let terraform: FileConfig['terraform'];
+  const tf = r.object(tree, 'terraform', 'terraform');
+  if (tf) {
+    terraform = {
+      source: r.str(tf, 'source', 'terraform.source'),
+      includeInCopy: r.list(tf, 'include_in_copy', 'terraform.include_in_copy'),
+      excludeFromCopy: r.list(tf, 'exclude_from_copy', 'terraform.exclude_from_copy'),
+      copyTerraformLockFile: r.bool(tf, 'copy_terraform_lock_file', 'terraform.copy_terraform_lock_file'),
+      extraArguments: labelled(tf, 'extra_arguments').map(([name, e]): ExtraArguments => {
+        const at = `terraform.extra_arguments.${name}`;
+        const env = r.object(e, 'env_vars', `${at}.env_vars`) ?? {};
+        return {
+          name,
+          commands: r.list(e, 'commands', `${at}.commands`) ?? [],
+          arguments: r.list(e, 'arguments', `${at}.arguments`) ?? [],
+          requiredVarFiles: r.list(e, 'required_var_files', `${at}.required_var_files`) ?? [],
+          optionalVarFiles: r.list(e, 'optional_var_files', `${at}.optional_var_files`) ?? [],
+          envVars: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+        };
+      }),
+      beforeHooks: hooks(r, tf, 'before_hook'),
+      afterHooks: hooks(r, tf, 'after_hook'),
+      errorHooks: hooks(r, tf, 'error_hook'),
+    };
+  }
+
+  const generate: GenerateConfig[] = [];
+  const genAttr = tree.generate;
+  // `generate = { name = { … } }` (attribute form) and `generate "name" { … }` (blocks) read the same.
+  for (const [name, g] of isObject(genAttr) ? Object.entries(genAttr).filter((e): e is [string, ValueObject] => isObject(e[1])) : []) {
+    const at = `generate.${name}`;
+    const ifExists = r.str(g, 'if_exists', `${at}.if_exists`) ?? 'error';
+    if (!IF_EXISTS.includes(ifExists)) r.fail(`${at}.if_exists`, `must be one of ${IF_EXISTS.map((x) => `"${x}"`).join(', ')}, got "${ifExists}"`);
+    const genPath = r.str(g, 'path', `${at}.path`);
+    if (!genPath) r.fail(`${at}.path`, 'path is required');
+    generate.push({
+      name,
+      path: genPath,
+      ifExists: ifExists as IfExists,
+      contents: r.str(g, 'contents', `${at}.contents`) ?? '',
+      commentPrefix: r.str(g, 'comment_prefix', `${at}.comment_prefix`) ?? '# ',
+      disableSignature: r.bool(g, 'disable_signature', `${at}.disable_signature`) ?? false,
+      disable: r.bool(g, 'disable', `${at}.disable`) ?? false,
+    });
+  }
+
+  let remoteState: RemoteStateConfig | undefined;
+  const rs = r.object(tree, 'remote_state', 'remote_state');
+  if (rs) {
+    const backend = r.str(rs, 'backend', 'remote_state.backend');
+    if (!backend) r.fail('remote_state.backend', 'backend is required');
+    const gen = r.object(rs, 'generate', 'remote_state.generate');
+    let generateCfg: RemoteStateConfig['generate'];
+    if (gen) {
+      const ifExists = r.str(gen, 'if_exists', 'remote_state.generate.if_exists') ?? 'error';
+      if (!IF_EXISTS.includes(ifExists)) r.fail('remote_state.generate.if_exists', `must be one of ${IF_EXISTS.join(', ')}, got "${ifExists}"`);
+      generateCfg = { path: r.str(gen, 'path', 'remote_state.generate.path') ?? 'backend.tf', ifExists: ifExists as IfExists };
+    }
+    remoteState = {
+      backend,
+      config: r.object(rs, 'config', 'remote_state.config') ?? {},
+      generate: generateCfg,
+      disableInit: r.bool(rs, 'disable_init', 'remote_state.disable_init') ?? false,
+    };
+  }
+
+  let exclude: ExcludeConfig | undefined;
+  const ex = r.object(tree, 'exclude', 'exclude');
+  if (ex) {
+    exclude = {
+      if: r.bool(ex, 'if', 'exclude.if') ?? false,
+      actions: r.list(ex, 'actions', 'exclude.actions') ?? ['all'],
+      excludeDependencies: r.bool(ex, 'exclude_dependencies', 'exclude.exclude_dependencies') ?? false,
+      noRun: r.bool(ex, 'no_run', 'exclude.no_run') ?? false,
+    };
+  }
+  for (const key of ['skip', 'prevent_destroy', 'exclude.if']) {
+    if (deferred.includes(key)) r.fail(key, `${key} cannot read dependency outputs: it decides what runs before anything runs`);
+  }
+
+  return {
+    file,
+    locals: (tree.locals as ValueObject) ?? {},
+    iam,
+    dependencies,
+    dependenciesPaths,
+    inputs,
+    terraform,
+    generate,
+    remoteState,
+    skip: r.bool(tree, 'skip', 'skip'),
+    preventDestroy: r.bool(tree, 'prevent_destroy', 'prevent_destroy'),
+    exclude,
+    downloadDir: r.str(tree, 'download_dir', 'download_dir'),
+    terraformBinary: r.str(tree, 'terraform_binary', 'terraform_binary'),
+    terraformVersionConstraint: r.str(tree, 'terraform_version_constraint', 'terraform_version_constraint'),
+    terragruntVersionConstraint: r.str(tree, 'terragrunt_version_constraint', 'terragrunt_version_constraint'),
+    deferred,
+  };
+}
+
+function hooks(r: Reader, tf: ValueObject, type: string): Hook[] {
+  return labelled(tf, type).map(([name, h]) => {
+    const at = `terraform.${type}.${name}`;
+    const execute = r.list(h, 'execute', `${at}.execute`) ?? [];
+    if (execute.length === 0) r.fail(`${at}.execute`, 'execute must name a command to run');
+    return {
+      name,
+      commands: r.list(h, 'commands', `${at}.commands`) ?? [],
+      execute,
+      workingDir: r.str(h, 'working_dir', `${at}.working_dir`),
+      runOnError: r.bool(h, 'run_on_error', `${at}.run_on_error`) ?? false,
+      if: r.bool(h, 'if', `${at}.if`) ?? true,
+      suppressStdout: r.bool(h, 'suppress_stdout', `${at}.suppress_stdout`) ?? false,
+      onErrors: r.list(h, 'on_errors', `${at}.on_errors`) ?? [],
+    };
+  });
+}
+
+/** Replace same-named entries of `base` with `over`'s, append the rest (Terragrunt's merge-by-name). */
+function byName<T extends { name: string }>(base: T[], over: T[]): T[] {
+  const names = new Set(over.map((x) => x.name));
+  return [...base.filter((x) => !names.has(x.name)), ...over];
+}
+
+/** Merge `over` (higher priority) onto `base` with a strategy. */
+function mergeTwo(base: FileConfig, over: FileConfig, deep: boolean): FileConfig {
+  const tfBase = base.terraform;
+  const tfOver = over.terraform;
+  const terraform: FileConfig['terraform'] = tfBase || tfOver
+    ? {
+        source: tfOver?.source ?? tfBase?.source,
+        includeInCopy: tfOver?.includeInCopy ?? tfBase?.includeInCopy,
+        excludeFromCopy: tfOver?.excludeFromCopy ?? tfBase?.excludeFromCopy,
+        copyTerraformLockFile: tfOver?.copyTerraformLockFile ?? tfBase?.copyTerraformLockFile,
+        extraArguments: byName(tfBase?.extraArguments ?? [], tfOver?.extraArguments ?? []),
+        beforeHooks: byName(tfBase?.beforeHooks ?? [], tfOver?.beforeHooks ?? []),
+        afterHooks: byName(tfBase?.afterHooks ?? [], tfOver?.afterHooks ?? []),
+        errorHooks: byName(tfBase?.errorHooks ?? [], tfOver?.errorHooks ?? []),
+      }
+    : undefined;
+  let inputs = base.inputs;
+  if (over.inputs) inputs = base.inputs ? (deep ? (deepMerge(base.inputs, over.inputs) as ValueObject) : { ...base.inputs, ...over.inputs }) : over.inputs;
+  const iam: IamAttributes = {
+    roleArn: over.iam.roleArn ?? base.iam.roleArn,
+    duration: over.iam.duration ?? base.iam.duration,
+    sessionName: over.iam.sessionName ?? base.iam.sessionName,
+    webIdentityToken: over.iam.webIdentityToken ?? base.iam.webIdentityToken,
+  };
+  return {
+    file: over.file,
+    locals: over.locals,
+    iam,
+    dependencies: byName(base.dependencies, over.dependencies),
+    dependenciesPaths: base.dependenciesPaths || over.dependenciesPaths
+      ? [...(base.dependenciesPaths ?? []), ...(over.dependenciesPaths ?? [])] : undefined,
+    inputs,
+    terraform,
+    generate: byName(base.generate, over.generate),
+    remoteState: over.remoteState ?? base.remoteState,
+    skip: over.skip ?? base.skip,
+    preventDestroy: over.preventDestroy ?? base.preventDestroy,
+    exclude: over.exclude ?? base.exclude,
+    downloadDir: over.downloadDir ?? base.downloadDir,
+    terraformBinary: over.terraformBinary ?? base.terraformBinary,
+    terraformVersionConstraint: over.terraformVersionConstraint ?? base.terraformVersionConstraint,
+    terragruntVersionConstraint: over.terragruntVersionConstraint ?? base.terragruntVersionConstraint,
+    deferred: [...new Set([...base.deferred, ...over.deferred])],
+  };
+}
+
+/** Parents merge in include order (the last include has the highest priority), then the child over all. */
+export function mergeFileConfigs(dir: string, configPath: string, includes: IncludeConfig[], parents: FileConfig[], child: FileConfig): ModuleConfig {
+  let acc: FileConfig | undefined;
+  let deepChild = false;
+  includes.forEach((inc, i) => {
+    if (inc.mergeStrategy === 'no_merge') return;
+    if (inc.mergeStrategy === 'deep') deepChild = true;
+    acc = acc ? mergeTwo(acc, parents[i]!, inc.mergeStrategy === 'deep') : parents[i]!;
+  });
+  const m = acc ? mergeTwo(acc, child, deepChild) : child;
+  const dependencies = m.dependencies.filter((d) => d.enabled);
+  const dependencyPaths = [...new Set([...dependencies.map((d) => d.configPath), ...(m.dependenciesPaths ?? [])])];
+  return {
+    dir,
+    configPath,
+    includes,
+    locals: child.locals,
+    iam: m.iam,
+    dependencies,
+    dependencyPaths,
+    inputs: m.inputs ?? {},
+    terraform: {
+      source: m.terraform?.source,
+      includeInCopy: m.terraform?.includeInCopy ?? [],
+      excludeFromCopy: m.terraform?.excludeFromCopy ?? [],
+      copyTerraformLockFile: m.terraform?.copyTerraformLockFile ?? true,
+      extraArguments: m.terraform?.extraArguments ?? [],
+      beforeHooks: m.terraform?.beforeHooks ?? [],
+      afterHooks: m.terraform?.afterHooks ?? [],
+      errorHooks: m.terraform?.errorHooks ?? [],
+    },
+    generate: m.generate,
+    remoteState: m.remoteState,
+    skip: child.skip ?? false, // Terragrunt never inherited `skip` from an included file
+    preventDestroy: m.preventDestroy ?? false,
+    exclude: m.exclude,
+    downloadDir: m.downloadDir,
+    terraformBinary: m.terraformBinary,
+    terraformVersionConstraint: m.terraformVersionConstraint,
+    terragruntVersionConstraint: m.terragruntVersionConstraint,
+    deferred: m.deferred,
+  };
+}

@@ -1,0 +1,124 @@
+// The evaluated configuration of one module, after includes are merged: what the rest of tgo consumes.
+
+import type { ValueObject } from './hcl/values.js';
+
+/** A value and where it was written, for provenance in render-json and error messages. */
+export interface Located<T> {
+  value: T;
+  file: string;
+  line?: number;
+}
+
+export type MergeStrategy = 'no_merge' | 'shallow' | 'deep';
+
+export interface IncludeConfig {
+  label: string;
+  path: string;
+  expose: boolean;
+  mergeStrategy: MergeStrategy;
+  line?: number;
+}
+
+export interface DependencyConfig {
+  name: string;
+  /** Absolute directory of the dependency module. */
+  configPath: string;
+  enabled: boolean;
+  skipOutputs: boolean;
+  mockOutputs?: ValueObject;
+  mockOutputsAllowedTerraformCommands?: string[];
+  mockOutputsMergeStrategyWithState: 'no_merge' | 'shallow' | 'deep_map_only';
+  file: string;
+  line?: number;
+}
+
+export interface ExtraArguments {
+  name: string;
+  commands: string[];
+  arguments: string[];
+  requiredVarFiles: string[];
+  optionalVarFiles: string[];
+  envVars: Record<string, string>;
+}
+
+export interface Hook {
+  name: string;
+  commands: string[];
+  execute: string[];
+  workingDir?: string;
+  runOnError: boolean;
+  if: boolean;
+  suppressStdout: boolean;
+  onErrors: string[];
+}
+
+export interface TerraformBlock {
+  source?: string;
+  includeInCopy: string[];
+  excludeFromCopy: string[];
+  copyTerraformLockFile: boolean;
+  extraArguments: ExtraArguments[];
+  beforeHooks: Hook[];
+  afterHooks: Hook[];
+  errorHooks: Hook[];
+}
+
+export type IfExists = 'overwrite' | 'overwrite_terragrunt' | 'skip' | 'error';
+
+export interface GenerateConfig {
+  name: string;
+  path: string;
+  ifExists: IfExists;
+  contents: string;
+  commentPrefix: string;
+  disableSignature: boolean;
+  disable: boolean;
+}
+
+export interface RemoteStateConfig {
+  backend: string;
+  config: ValueObject;
+  generate?: { path: string; ifExists: IfExists };
+  disableInit: boolean;
+}
+
+export interface ExcludeConfig {
+  if: boolean;
+  actions: string[];
+  excludeDependencies: boolean;
+  noRun: boolean;
+}
+
+/** The iam_* attributes as written in HCL (validated later, in role resolution). */
+export interface IamAttributes {
+  roleArn?: Located<string>;
+  duration?: Located<unknown>;
+  sessionName?: Located<string>;
+  webIdentityToken?: Located<string>;
+}
+
+export interface ModuleConfig {
+  /** Absolute module directory and config file. */
+  dir: string;
+  configPath: string;
+  includes: IncludeConfig[];
+  locals: ValueObject;
+  iam: IamAttributes;
+  /** Enabled dependency blocks, merged from includes. */
+  dependencies: DependencyConfig[];
+  /** Every module directory this one must run after (dependency blocks and dependencies.paths), absolute. */
+  dependencyPaths: string[];
+  inputs: ValueObject;
+  terraform: TerraformBlock;
+  generate: GenerateConfig[];
+  remoteState?: RemoteStateConfig;
+  skip: boolean;
+  preventDestroy: boolean;
+  exclude?: ExcludeConfig;
+  downloadDir?: string;
+  terraformBinary?: string;
+  terraformVersionConstraint?: string;
+  terragruntVersionConstraint?: string;
+  /** Attributes left unevaluated because they read dependency outputs (known only at run time). */
+  deferred: string[];
+}

@@ -1,0 +1,90 @@
+// Inspection without running terraform or calling STS: each module's evaluated configuration with its
+// resolved role and where every role field came from, the dependency graph as DOT, and the run groups.
+
+import path from 'node:path';
+import type { RoleSpec } from '../auth/role.js';
+import type { ModuleConfig } from '../config/types.js';
+import type { ValueObject } from '../config/hcl/values.js';
+import type { Stack } from './stack.js';
+
+/** The role as tgo will assume it, with provenance; the web identity token itself is never shown. */
+export function renderRole(role: RoleSpec | undefined): ValueObject | null {
+  if (!role) return null;
+  const out: ValueObject = {
+    role_arn: { value: role.roleArn.value, source: role.roleArn.source },
+    duration_seconds: { value: role.durationSeconds.value, source: role.durationSeconds.source },
+    session_name: { value: role.sessionName.value, source: role.sessionName.source },
+  };
+  if (role.webIdentityToken) out.web_identity_token = { value: '(set)', source: role.webIdentityToken.source };
+  return out;
+}
+
+export function renderModule(stack: Stack, cfg: ModuleConfig): ValueObject {
+  const rel = (p: string) => stack.loader.display(p);
+  return {
+    config_path: rel(cfg.configPath),
+    iam_role: cfg.iam.roleArn?.value ?? null,
+    iam_assume_role_duration: (cfg.iam.duration?.value as number | string | undefined) ?? null,
+    iam_assume_role_session_name: cfg.iam.sessionName?.value ?? null,
+    iam_web_identity_token: cfg.iam.webIdentityToken ? '(set)' : null,
+    resolved_role: renderRole(stack.roles.get(cfg.dir)),
+    includes: cfg.includes.map((i) => ({ label: i.label, path: rel(i.path), expose: i.expose, merge_strategy: i.mergeStrategy })),
+    locals: cfg.locals,
+    inputs: cfg.inputs,
+    dependencies: { paths: cfg.dependencyPaths.map((p) => stack.id(p)) },
+    dependency: Object.fromEntries(cfg.dependencies.map((d) => [d.name, {
+      config_path: stack.id(d.configPath),
+      skip_outputs: d.skipOutputs,
+      mock_outputs: d.mockOutputs ?? null,
+      mock_outputs_allowed_terraform_commands: d.mockOutputsAllowedTerraformCommands ?? null,
+    }])),
+    terraform: {
+      source: cfg.terraform.source ?? null,
+      extra_arguments: Object.fromEntries(cfg.terraform.extraArguments.map((e) => [e.name, {
+        commands: e.commands, arguments: e.arguments, required_var_files: e.requiredVarFiles, optional_var_files: e.optionalVarFiles, env_vars: e.envVars,
+      }])),
+      before_hook: Object.fromEntries(cfg.terraform.beforeHooks.map((h) => [h.name, { commands: h.commands, execute: h.execute }])),
+      after_hook: Object.fromEntries(cfg.terraform.afterHooks.map((h) => [h.name, { commands: h.commands, execute: h.execute }])),
+    },
+    generate: Object.fromEntries(cfg.generate.map((g) => [g.name, { path: g.path, if_exists: g.ifExists, contents: g.contents }])),
+    remote_state: cfg.remoteState
+      ? { backend: cfg.remoteState.backend, config: cfg.remoteState.config, generate: cfg.remoteState.generate ? { path: cfg.remoteState.generate.path, if_exists: cfg.remoteState.generate.ifExists } : null }
+      : null,
+    skip: cfg.skip,
+    prevent_destroy: cfg.preventDestroy,
+    terraform_binary: cfg.terraformBinary ?? null,
+    download_dir: cfg.downloadDir ?? null,
+    /** Attributes that read dependency outputs: evaluated when the module runs. */
+    deferred: cfg.deferred,
+  };
+}
+
+/** `digraph` in Terragrunt's graph-dependencies shape: an edge from each module to what it depends on. */
+export function dependencyDot(stack: Stack): string {
+  const lines = ['digraph {'];
+  const all = [...stack.modules.values()].sort((a, b) => a.dir.localeCompare(b.dir));
+  for (const m of all) lines.push(`\t"${stack.id(m.dir)}" ;`);
+  for (const m of all) {
+    for (const d of [...m.dependencyPaths].sort()) lines.push(`\t"${stack.id(m.dir)}" -> "${stack.id(d)}";`);
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Run groups (Terragrunt's output-module-groups): {"Group 1": [...], …} with absolute paths as Terragrunt prints. */
+export function moduleGroups(stack: Stack, reverse: boolean): Record<string, string[]> {
+  const inRun = new Set(stack.modules.keys());
+  const groups = stack.graph.groups(reverse).map((g) => g.filter((d) => inRun.has(d))).filter((g) => g.length > 0);
+  return Object.fromEntries(groups.map((g, i) => [`Group ${i + 1}`, g]));
+}
+
+export function moduleInfo(stack: Stack, cfg: ModuleConfig, tfPath: string | undefined): ValueObject {
+  return {
+    ConfigPath: cfg.configPath,
+    DownloadDir: cfg.downloadDir ? path.resolve(cfg.dir, cfg.downloadDir) : path.join(cfg.dir, '.terragrunt-cache'),
+    IamRole: stack.roles.get(cfg.dir)?.roleArn.value ?? '',
+    TerraformBinary: tfPath ?? cfg.terraformBinary ?? 'terraform',
+    TerraformCommand: '',
+    WorkingDir: cfg.dir,
+  };
+}

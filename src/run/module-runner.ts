@@ -1,0 +1,212 @@
+// Running terraform for one module: its role's credentials, dependency outputs (read with each dependency's
+// own role), the full configuration, the working directory, auto-init, then the command. Everything it
+// observes is reported as events.
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { CredentialBroker } from '../auth/credentials.js';
+import { copyEnv, injectCredentials, type Env } from '../auth/env.js';
+import type { RoleSpec } from '../auth/role.js';
+import type { AwsCredentials } from '../auth/sts.js';
+import type { DependencyValues } from '../config/loader.js';
+import type { DependencyConfig, ModuleConfig } from '../config/types.js';
+import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
+import { deepMerge } from '../config/functions/terragrunt.js';
+import { extraEnv, inputsToEnv, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
+import { prepareWorkingDir } from '../terraform/workdir.js';
+import { runProcess, type ProcessResult } from '../terraform/spawn.js';
+import { errorMessage } from '../errors.js';
+import type { EventSink } from './events.js';
+import type { RunOptions } from './options.js';
+import type { TaskOutcome } from './scheduler.js';
+import type { Stack } from './stack.js';
+
+export interface ModuleRunnerDeps {
+  opts: RunOptions;
+  stack: Stack;
+  broker: CredentialBroker;
+  sink: EventSink;
+  /** Forward SIGINT to running terraform (first Ctrl-C). */
+  interrupt: AbortSignal;
+  /** SIGKILL running terraform (second Ctrl-C). */
+  kill: AbortSignal;
+}
+
+export class ModuleRunner {
+  private readonly outputs = new Map<string, Promise<ValueObject>>();
+
+  constructor(private readonly d: ModuleRunnerDeps) {}
+
+  private config(dir: string): ModuleConfig {
+    const cfg = this.d.stack.modules.get(dir) ?? this.d.stack.external.get(dir);
+    if (!cfg) throw new Error(`internal: module ${dir} was not loaded`);
+    return cfg;
+  }
+
+  /** Credentials for a module's role (undefined when it has none), via the run's single-flight cache. */
+  async credentials(dir: string): Promise<AwsCredentials | undefined> {
+    const role = this.d.stack.roles.get(dir);
+    if (!role) return undefined;
+    const issued = await this.d.broker.assume(assumeRequest(role));
+    this.d.sink.emit({
+      type: 'credentials',
+      module: this.d.stack.id(dir),
+      roleArn: role.roleArn.value,
+      source: role.roleArn.source,
+      sessionName: role.sessionName.value,
+      expiration: issued.credentials.expiration?.toISOString(),
+      cacheHit: issued.cacheHit,
+      via: role.webIdentityToken ? 'AssumeRoleWithWebIdentity' : 'AssumeRole',
+    });
+    return issued.credentials;
+  }
+
+  /** The environment terraform gets for a module: tgo's own, plus inputs, extra env and role credentials. */
+  private environment(cfg: ModuleConfig, creds: AwsCredentials | undefined, command: string): Env {
+    const env = copyEnv(this.d.opts.env);
+    Object.assign(env, inputsToEnv(cfg.inputs, env), extraEnv(cfg.terraform.extraArguments, command));
+    if (creds) {
+      const removed = injectCredentials(env, creds);
+      if (removed.length > 0) {
+        this.d.sink.emit({ type: 'log', level: 'debug', module: this.d.stack.id(cfg.dir), message: `removed ${removed.join(', ')} from the module's environment: role credentials are injected` });
+      }
+    }
+    return env;
+  }
+
+  private tfPath(cfg: ModuleConfig): string {
+    return this.d.opts.tfPath ?? cfg.terraformBinary ?? 'terraform';
+  }
+
+  /** Run the command in one module. Never throws: a failure is an outcome with a reason. */
+  async run(dir: string): Promise<TaskOutcome> {
+    const id = this.d.stack.id(dir);
+    const { opts } = this.d;
+    let cfg = this.config(dir);
+    let creds: AwsCredentials | undefined;
+    try {
+      creds = await this.credentials(dir);
+      if (cfg.deferred.length > 0) cfg = this.d.stack.loader.loadModule(dir, await this.dependencyValues(cfg, opts.command));
+    } catch (e) {
+      return { ok: false, reason: errorMessage(e) };
+    }
+    let workDir: string;
+    try {
+      workDir = prepareWorkingDir(cfg, { command: opts.command, log: (m) => this.d.sink.emit({ type: 'log', level: 'debug', module: id, message: m }) });
+    } catch (e) {
+      return { ok: false, reason: errorMessage(e) };
+    }
+    const env = this.environment(cfg, creds, opts.command);
+    const emitLine = (stream: 'stdout' | 'stderr', line: string) => this.d.sink.emit({ type: 'module-output', module: id, stream, line });
+
+    if (opts.autoInit && !NO_INIT_COMMANDS.has(opts.command) && !existsSync(path.join(workDir, '.terraform'))) {
+      this.d.sink.emit({ type: 'log', level: 'info', module: id, message: 'running terraform init (no .terraform directory yet)' });
+      const initArgs = terraformArgs({ command: 'init', args: [], extraArguments: cfg.terraform.extraArguments, moduleDir: dir, runAll: true });
+      const init = await this.exec(this.tfPath(cfg), initArgs, workDir, this.environment(cfg, creds, 'init'), emitLine);
+      if (!init.ok) return { ...init, reason: `terraform init failed: ${init.reason}` };
+    }
+    const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: cfg.terraform.extraArguments, moduleDir: dir, runAll: opts.all });
+    return this.exec(this.tfPath(cfg), args, workDir, env, emitLine);
+  }
+
+  private async exec(bin: string, args: string[], cwd: string, env: Env, onLine: (s: 'stdout' | 'stderr', l: string) => void): Promise<TaskOutcome> {
+    const r: ProcessResult = await runProcess(bin, args, {
+      cwd,
+      env,
+      onLine,
+      stdin: this.d.opts.all ? 'ignore' : 'inherit',
+      detached: this.d.opts.all,
+      interrupt: this.d.interrupt,
+      kill: this.d.kill,
+    });
+    if (r.spawnError) return { ok: false, reason: `cannot run ${bin}: ${r.spawnError.message}` };
+    // With -detailed-exitcode, 2 means "succeeded, with changes".
+    if (r.exitCode === 0 || (r.exitCode === 2 && args.includes('-detailed-exitcode'))) return { ok: true, exitCode: r.exitCode };
+    const interrupted = this.d.interrupt.aborted;
+    return {
+      ok: false,
+      exitCode: r.exitCode ?? (r.signal === 'SIGINT' ? 130 : 1),
+      interrupted,
+      reason: r.signal ? `terraform ${args[0]} was stopped by ${r.signal}` : `terraform ${args[0]} exited with code ${r.exitCode}`,
+    };
+  }
+
+  /** `dependency.<name>` values for phase two: outputs read with each dependency's own role, or mocks. */
+  private async dependencyValues(cfg: ModuleConfig, command: string): Promise<DependencyValues> {
+    const out: DependencyValues = {};
+    for (const dep of cfg.dependencies) {
+      out[dep.name] = { outputs: await this.outputsOf(cfg, dep, command), config_path: dep.configPath };
+    }
+    return out;
+  }
+
+  private async outputsOf(cfg: ModuleConfig, dep: DependencyConfig, command: string): Promise<Value> {
+    const mockAllowed = dep.mockOutputs !== undefined
+      && (!dep.mockOutputsAllowedTerraformCommands || dep.mockOutputsAllowedTerraformCommands.includes(command));
+    if (dep.skipOutputs) return mockAllowed ? dep.mockOutputs! : {};
+    let state: ValueObject;
+    try {
+      state = await this.fetchOutputs(dep.configPath);
+    } catch (e) {
+      if (mockAllowed) return dep.mockOutputs!;
+      throw new Error(`cannot read outputs of dependency "${dep.name}" (${this.d.stack.id(dep.configPath)}): ${errorMessage(e)}`);
+    }
+    if (Object.keys(state).length === 0) {
+      if (mockAllowed) return dep.mockOutputs!;
+      throw new Error(`dependency "${dep.name}" (${this.d.stack.id(dep.configPath)}) of ${this.d.stack.id(cfg.dir)} has no outputs: `
+        + `it has not been applied yet or defines no outputs. Apply it first, set mock_outputs for this command, or set skip_outputs = true.`);
+    }
+    if (mockAllowed && dep.mockOutputsMergeStrategyWithState === 'shallow') return { ...dep.mockOutputs!, ...state };
+    if (mockAllowed && dep.mockOutputsMergeStrategyWithState === 'deep_map_only') return deepMerge(dep.mockOutputs!, state);
+    return state;
+  }
+
+  /** `terraform output -json` in a dependency, once per run, with the dependency's own credentials. */
+  fetchOutputs(depDir: string): Promise<ValueObject> {
+    let p = this.outputs.get(depDir);
+    if (!p) {
+      p = this.readOutputs(depDir);
+      this.outputs.set(depDir, p);
+    }
+    return p;
+  }
+
+  private async readOutputs(depDir: string): Promise<ValueObject> {
+    const cfg = this.config(depDir);
+    const creds = await this.credentials(depDir);
+    const workDir = prepareWorkingDir(cfg, { command: 'output', log: () => {} });
+    const env = this.environment({ ...cfg, inputs: {} }, creds, 'output');
+    const quiet = () => {};
+    const run = (args: string[], onLine: (s: 'stdout' | 'stderr', l: string) => void) =>
+      runProcess(this.tfPath(cfg), args, { cwd: workDir, env, onLine, stdin: 'ignore', detached: this.d.opts.all, interrupt: this.d.interrupt, kill: this.d.kill });
+    if (!existsSync(path.join(workDir, '.terraform'))) {
+      const init = await run(['init', '-input=false'], quiet);
+      if (init.exitCode !== 0) throw new Error(`terraform init failed in ${this.d.stack.id(depDir)}`);
+    }
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const r = await run(['output', '-json'], (s, l) => (s === 'stdout' ? stdout : stderr).push(l));
+    if (r.spawnError) throw r.spawnError;
+    if (r.exitCode !== 0) throw new Error(`terraform output -json exited with code ${r.exitCode}: ${stderr.slice(-3).join(' ')}`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(stdout.join('\n') || '{}');
+    } catch {
+      throw new Error('terraform output -json did not print JSON');
+    }
+    const values: ValueObject = {};
+    if (isObject(parsed as Value)) {
+      for (const [k, v] of Object.entries(parsed as Record<string, { value?: Value }>)) values[k] = v?.value ?? null;
+    }
+    return values;
+  }
+}
+
+export function assumeRequest(role: RoleSpec) {
+  return {
+    roleArn: role.roleArn.value,
+    sessionName: role.sessionName.value,
+    durationSeconds: role.durationSeconds.value,
+    webIdentityToken: role.webIdentityToken?.value,
+  };
+}

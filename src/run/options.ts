@@ -1,0 +1,33 @@
+// Typed options the core receives; the CLI layer builds them from flags and env.
+
+import type { RoleOverrides } from '../auth/role.js';
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+export interface RunOptions {
+  /** Absolute directory tgo runs in. */
+  workingDir: string;
+  /** The terraform command (plan, apply, …) and its arguments, tgo flags removed. */
+  command: string;
+  args: string[];
+  /** Explicit --terragrunt-tfpath; otherwise terraform_binary from HCL, then `terraform` on PATH. */
+  tfPath?: string;
+  /** Max modules at once; Infinity = unlimited. */
+  parallelism: number;
+  nonInteractive: boolean;
+  autoInit: boolean;
+  logLevel: LogLevel;
+  role: RoleOverrides;
+  env: NodeJS.ProcessEnv;
+  /** Every-module run (run-all / run --all) rather than the module in workingDir. */
+  all: boolean;
+  failFast?: boolean;
+  ignoreDependencyErrors?: boolean;
+  ignoreDependencyOrder?: boolean;
+}
+
+/** What the core may ask of the person running it. */
+export interface Prompter {
+  /** Ask a yes/no question; resolves false when nobody can answer. */
+  confirm(question: string): Promise<boolean>;
+}

@@ -1,0 +1,131 @@
+// A whole tgo run: load and validate the stack, show the order, ask once, schedule the modules, report.
+// Used by `tgo <command>` (one module) and `tgo run-all <command>` (every module under the working dir).
+
+import { CredentialBroker } from '../auth/credentials.js';
+import type { SecretRegistry } from '../auth/secrets.js';
+import { createSts, type Sts } from '../auth/sts.js';
+import { isDestroy, TERRAFORM_COMMANDS } from '../terraform/args.js';
+import { CancelledError, UsageError } from '../errors.js';
+import type { EventSink, ModuleResult } from './events.js';
+import { ModuleRunner } from './module-runner.js';
+import type { Prompter, RunOptions } from './options.js';
+import { schedule, type Finished } from './scheduler.js';
+import { createLoader, loadStack, type Stack } from './stack.js';
+import { suggest } from '../config/decode.js';
+
+/** Commands that make no sense in many modules at once (Terragrunt refuses them too). */
+const REFUSED_UNDER_RUN_ALL: Record<string, string> = {
+  import: 'it imports one resource into one state',
+  taint: 'it marks one resource in one state',
+  untaint: 'it unmarks one resource in one state',
+  console: 'it is interactive',
+  'force-unlock': 'a lock ID belongs to one state',
+};
+
+export interface Signals {
+  /** Aborted on the first SIGINT/SIGTERM: forward it, start nothing new. */
+  interrupt: AbortSignal;
+  /** Aborted on the second: kill what still runs. */
+  kill: AbortSignal;
+}
+
+export interface RunResult {
+  exitCode: number;
+  results: Map<string, Finished>;
+  stack?: Stack;
+}
+
+export interface RunDeps {
+  sink: EventSink;
+  prompter: Prompter;
+  signals: Signals;
+  /** STS factory (tests may inject); defaults to the AWS SDK against tgo's own credential chain. */
+  sts?: () => Promise<Sts>;
+  /** Every secret tgo handles is registered for redaction. */
+  secrets?: SecretRegistry;
+}
+
+export function validateCommand(opts: RunOptions): void {
+  if (!opts.command) {
+    throw new UsageError(opts.all ? 'Missing run-all command argument (example: tgo run-all plan).' : 'Missing terraform command (example: tgo plan).');
+  }
+  if (!TERRAFORM_COMMANDS.has(opts.command)) {
+    throw new UsageError(`Unknown terraform command "${opts.command}".${suggest(opts.command, [...TERRAFORM_COMMANDS])}`);
+  }
+  if (opts.all && REFUSED_UNDER_RUN_ALL[opts.command]) {
+    throw new UsageError(`${opts.command} with run-all is disabled: ${REFUSED_UNDER_RUN_ALL[opts.command]}. Run it in the one module instead.`);
+  }
+}
+
+export function confirmationQuestion(command: string, args: string[]): string | undefined {
+  if (isDestroy(command, args)) {
+    return `WARNING: Are you sure you want to run 'tgo ${command}' in each folder of the stack described above? There is no undo!`;
+  }
+  if (command === 'apply') return `Are you sure you want to run 'tgo apply' in each folder of the stack described above?`;
+  if (command === 'state') {
+    return `Are you sure you want to manipulate the state with 'tgo state' in each folder of the stack described above? Note that absolute paths are shared, while relative paths will be relative to each working directory.`;
+  }
+  return undefined;
+}
+
+export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
+  validateCommand(opts);
+  const { sink } = deps;
+  const loader = createLoader(opts, (level, message) => sink.emit({ type: 'log', level, message }));
+  const stack = loadStack(opts, loader, opts.all ? undefined : [opts.workingDir]);
+  const reverse = isDestroy(opts.command, opts.args);
+  const ids = [...stack.modules.keys()];
+
+  if (opts.all) {
+    const dependencies: Record<string, string[]> = {};
+    for (const [dir, m] of stack.modules) {
+      dependencies[stack.id(dir)] = m.dependencyPaths.map(stack.id);
+    }
+    const runnable = new Set(ids);
+    const groups = stack.graph.groups(reverse).map((g) => g.filter((d) => runnable.has(d)).map(stack.id)).filter((g) => g.length > 0);
+    sink.emit({ type: 'plan', command: opts.command, reverse, groups, dependencies, excluded: [] });
+    const question = confirmationQuestion(opts.command, opts.args);
+    if (question && !opts.nonInteractive && !(await deps.prompter.confirm(question))) {
+      throw new CancelledError('Nothing was run: the run was not confirmed.');
+    }
+  }
+
+  for (const role of stack.roles.values()) deps.secrets?.add(role?.webIdentityToken?.value);
+  const broker = new CredentialBroker(deps.sts ?? (() => createSts({ env: opts.env })), { secrets: deps.secrets });
+  const runner = new ModuleRunner({ opts, stack, broker, sink, interrupt: deps.signals.interrupt, kill: deps.signals.kill });
+  const results = await schedule(
+    ids,
+    (dir) => stack.graph.waitsFor(dir, reverse),
+    (dir) => runner.run(dir),
+    {
+      parallelism: opts.parallelism,
+      failFast: opts.failFast,
+      ignoreDependencyErrors: opts.ignoreDependencyErrors,
+      ignoreDependencyOrder: opts.ignoreDependencyOrder,
+      signal: deps.signals.interrupt,
+      onStart: (dir, at) => sink.emit({ type: 'module-started', module: stack.id(dir), at }),
+      onFinish: (dir, f) => sink.emit({
+        type: 'module-finished', module: stack.id(dir), result: f.result, at: f.endedAt, startedAt: f.startedAt,
+        exitCode: f.exitCode, reason: f.reason, cause: f.cause ? stack.id(f.cause) : undefined,
+      }),
+    },
+  );
+  return { exitCode: exitCodeFor([...results.values()], opts, deps.signals.interrupt.aborted), results, stack };
+}
+
+/**
+ * Any failure is non-zero (a single failed module's own code), an interrupt is 130; with -detailed-exitcode,
+ * plans aggregate as terraform does: any error 1, else any change 2, else 0.
+ */
+export function exitCodeFor(results: Finished[], opts: RunOptions, interrupted: boolean): number {
+  if (interrupted) return 130;
+  const bad = (r: ModuleResult) => r === 'failed' || r === 'early exit' || r === 'interrupted';
+  const failed = results.filter((f) => bad(f.result));
+  if (failed.length > 0) {
+    const own = failed.filter((f) => f.result === 'failed').map((f) => f.exitCode ?? 1);
+    if (opts.args.includes('-detailed-exitcode')) return 1;
+    return own.length === 1 && own[0]! > 0 ? own[0]! : 1;
+  }
+  if (opts.args.includes('-detailed-exitcode') && results.some((f) => f.exitCode === 2)) return 2;
+  return 0;
+}

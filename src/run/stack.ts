@@ -1,0 +1,101 @@
+// Loading a whole stack before anything runs: discover modules, evaluate every configuration (phase one:
+// without dependency outputs), resolve and validate every role, build the graph and refuse cycles. Any error
+// anywhere stops the run here, so bad input never half-applies a stack.
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { defaultSessionName, resolveRole, type RoleSpec } from '../auth/role.js';
+import { CONFIG_FILE, ConfigLoader } from '../config/loader.js';
+import type { ModuleConfig } from '../config/types.js';
+import { discoverModules } from '../discovery/discover.js';
+import { DependencyCycleError, Graph } from '../graph/dag.js';
+import { ConfigError, ConfigErrors } from '../errors.js';
+import type { RunOptions } from './options.js';
+
+export interface Stack {
+  loader: ConfigLoader;
+  /** Modules in the run, by absolute directory. */
+  modules: Map<string, ModuleConfig>;
+  /** Dependencies outside the working directory: loaded (for outputs and roles) but not run. */
+  external: Map<string, ModuleConfig>;
+  roles: Map<string, RoleSpec | undefined>;
+  graph: Graph;
+  /** Module id (path relative to the working dir) ↔ directory. */
+  id(dir: string): string;
+}
+
+export function createLoader(opts: RunOptions, onLog?: (level: 'info' | 'debug' | 'warn', msg: string) => void): ConfigLoader {
+  return new ConfigLoader({
+    workingDir: opts.workingDir,
+    env: opts.env,
+    terraformCommand: opts.command,
+    terraformArgs: opts.args,
+    onLog,
+  });
+}
+
+/**
+ * Load the modules in `dirs` and, transitively, the modules they depend on. Errors from every module are
+ * collected and thrown together.
+ */
+export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[]): Stack {
+  const roots = dirs ?? discoverModules(opts.workingDir, opts.env);
+  if (roots.length === 0) {
+    throw new ConfigError(opts.workingDir, `no ${CONFIG_FILE} found in ${opts.workingDir} or below: nothing to run`);
+  }
+  const session = defaultSessionName();
+  const inRun = new Set(roots);
+  const modules = new Map<string, ModuleConfig>();
+  const external = new Map<string, ModuleConfig>();
+  const roles = new Map<string, RoleSpec | undefined>();
+  const errors: Error[] = [];
+  const todo = [...roots];
+  const seen = new Set<string>();
+  while (todo.length > 0) {
+    const dir = todo.shift()!;
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    let cfg: ModuleConfig;
+    try {
+      cfg = loader.loadModule(dir);
+      roles.set(dir, resolveRole(opts.role, cfg.iam, cfg.configPath, loader.display, session));
+    } catch (e) {
+      errors.push(e as Error);
+      continue;
+    }
+    (inRun.has(dir) ? modules : external).set(dir, cfg);
+    for (const dep of cfg.dependencies) {
+      const problem = missingModule(dep.configPath);
+      if (problem) {
+        errors.push(new ConfigError(loader.display(dep.file), `${loader.display(dep.configPath)} ${problem}`, `dependency.${dep.name}.config_path`, dep.line));
+      }
+    }
+    for (const p of cfg.dependencyPaths) {
+      if (cfg.dependencies.some((d) => d.configPath === p)) continue;
+      const problem = missingModule(p);
+      if (problem) errors.push(new ConfigError(loader.display(cfg.configPath), `${loader.display(p)} ${problem}`, 'dependencies.paths'));
+    }
+    for (const p of cfg.dependencyPaths) if (!seen.has(p) && !missingModule(p)) todo.push(p);
+  }
+  if (errors.length > 0) throw errors.length === 1 ? errors[0]! : new ConfigErrors(errors);
+
+  const root = path.resolve(opts.workingDir);
+  const id = (dir: string) => {
+    const rel = path.relative(root, dir);
+    return rel === '' ? '.' : rel.startsWith('..') ? dir : rel.split(path.sep).join('/');
+  };
+  const graph = new Graph([...modules.values(), ...external.values()].map((m) => ({ id: m.dir, dependsOn: m.dependencyPaths })));
+  try {
+    graph.assertAcyclic();
+  } catch (e) {
+    if (e instanceof DependencyCycleError) throw new DependencyCycleError(e.cycle.map(id));
+    throw e;
+  }
+  return { loader, modules, external, roles, graph, id };
+}
+
+function missingModule(dir: string): string | undefined {
+  if (!existsSync(dir)) return 'does not exist';
+  if (!existsSync(path.join(dir, CONFIG_FILE))) return `has no ${CONFIG_FILE}`;
+  return undefined;
+}

@@ -1,0 +1,85 @@
+// Building terraform's command line and environment for a module: extra_arguments, the run-all additions
+// (-input=false, -auto-approve), and inputs as TF_VAR_* (strings raw, everything else JSON; a TF_VAR_ the
+// user already set wins, as in Terragrunt).
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Value, ValueObject } from '../config/hcl/values.js';
+import { COMMANDS_NEED_INPUT } from '../config/functions/terragrunt.js';
+import type { ExtraArguments } from '../config/types.js';
+
+/** Every terraform command tgo accepts (anything else is a typo, caught before anything runs). */
+export const TERRAFORM_COMMANDS = new Set([
+  'init', 'validate', 'plan', 'apply', 'destroy', 'console', 'fmt', 'force-unlock', 'get', 'graph', 'import', 'login',
+  'logout', 'metadata', 'modules', 'output', 'providers', 'refresh', 'show', 'state', 'taint', 'test', 'untaint',
+  'version', 'workspace',
+]);
+
+/** Commands that never need `terraform init` first. */
+export const NO_INIT_COMMANDS = new Set(['init', 'version', 'fmt', 'login', 'logout', 'metadata', 'help']);
+
+/** True for `destroy`, `apply -destroy` and `plan -destroy`: these run dependents first. */
+export function isDestroy(command: string, args: string[]): boolean {
+  return command === 'destroy' || ((command === 'apply' || command === 'plan') && args.includes('-destroy'));
+}
+
+export interface ArgsOptions {
+  command: string;
+  /** The user's arguments after the command, in order. */
+  args: string[];
+  extraArguments: ExtraArguments[];
+  /** Module directory: relative var files resolve against it. */
+  moduleDir: string;
+  runAll: boolean;
+}
+
+/** Terragrunt puts extra_arguments right after the command, then the user's own arguments. */
+export function terraformArgs(o: ArgsOptions): string[] {
+  const extra: string[] = [];
+  for (const e of o.extraArguments) {
+    if (!e.commands.includes(o.command)) continue;
+    extra.push(...e.arguments);
+    for (const f of e.requiredVarFiles) extra.push(`-var-file=${path.resolve(o.moduleDir, f)}`);
+    for (const f of e.optionalVarFiles) {
+      const p = path.resolve(o.moduleDir, f);
+      if (existsSync(p)) extra.push(`-var-file=${p}`);
+    }
+  }
+  const all = [...extra, ...o.args];
+  const added: string[] = [];
+  if (o.runAll) {
+    // Parallel children cannot answer prompts: never wait for input, and approve what the user already confirmed once.
+    if (COMMANDS_NEED_INPUT.includes(o.command) && !all.some((a) => a.startsWith('-input'))) added.push('-input=false');
+    if ((o.command === 'apply' || o.command === 'destroy') && !all.some((a) => a === '-auto-approve' || a.startsWith('-auto-approve='))
+      && !hasPlanFile(o.command, all)) {
+      added.push('-auto-approve');
+    }
+  }
+  return [o.command, ...added, ...all];
+}
+
+/** `apply tfplan` applies a saved plan, which takes no -auto-approve prompt anyway. */
+function hasPlanFile(command: string, args: string[]): boolean {
+  return command === 'apply' && args.some((a) => !a.startsWith('-'));
+}
+
+export function extraEnv(extraArguments: ExtraArguments[], command: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const e of extraArguments) if (e.commands.includes(command)) Object.assign(env, e.envVars);
+  return env;
+}
+
+/** inputs → TF_VAR_*; null inputs are left out (terraform then uses the variable's default). */
+export function inputsToEnv(inputs: ValueObject, existing: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(inputs)) {
+    const key = `TF_VAR_${name}`;
+    if (existing[key] !== undefined || value === null) continue;
+    out[key] = encodeInput(value);
+  }
+  return out;
+}
+
+export function encodeInput(v: Value): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
