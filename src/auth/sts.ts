@@ -58,7 +58,12 @@ export async function createSts(opts: StsOptions): Promise<Sts> {
   const region = stsRegion(opts.env);
   const common = { region, maxAttempts: opts.maxAttempts ?? 5, retryMode: 'adaptive' as const };
   let base: STSClientType | undefined;
-  const baseClient = () => (base ??= new sdk.STSClient(common));
+  // Static keys in the environment win over AWS_PROFILE, as in the Go SDK that terraform and Terragrunt use
+  // (the JS SDK's default chain would prefer the profile).
+  const envKeys = opts.env.AWS_ACCESS_KEY_ID && opts.env.AWS_SECRET_ACCESS_KEY
+    ? { accessKeyId: opts.env.AWS_ACCESS_KEY_ID, secretAccessKey: opts.env.AWS_SECRET_ACCESS_KEY, sessionToken: opts.env.AWS_SESSION_TOKEN || undefined }
+    : undefined;
+  const baseClient = () => (base ??= new sdk.STSClient(envKeys ? { ...common, credentials: envKeys } : common));
   const clientFor = (creds?: AwsCredentials) => (creds ? new sdk.STSClient({ ...common, credentials: creds }) : baseClient());
   const toCreds = (c: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } | undefined): AwsCredentials => {
     if (!c?.AccessKeyId || !c.SecretAccessKey) throw new CredentialsError('STS returned no credentials');

@@ -171,8 +171,7 @@ export class ConfigLoader {
     const variables: Record<string, Value | LazyObject> = {};
     if (Object.keys(exposedIncludes).length > 0) variables.include = exposedIncludes;
     const evalScope = this.scope(scope, variables);
-    const locals = this.evaluateLocals(file, decoded.blocks.get('locals') ?? [], evalScope);
-    variables.local = locals.lazy;
+    const locals = this.evaluateLocals(file, decoded.blocks.get('locals') ?? [], evalScope, variables);
 
     const features: ValueObject = {};
     const early = new AttributeEvaluator(file, evalScope, this.display);
@@ -227,7 +226,8 @@ export class ConfigLoader {
     }
   }
 
-  private evaluateLocals(file: string, blocks: Block[], scope: EvalScope): { lazy: LazyObject; values: ValueObject } {
+  /** Locals evaluate on demand (so they may refer to each other in any order); a cycle is an error naming it. */
+  private evaluateLocals(file: string, blocks: Block[], scope: EvalScope, variables: Record<string, Value | LazyObject>): { values: ValueObject } {
     const defs = new Map<string, { expr: Expr; line: number }>();
     for (const b of blocks) {
       for (const a of b.body.attributes) {
@@ -257,10 +257,10 @@ export class ConfigLoader {
         stack.pop();
       }
     };
-    const lazy = new LazyObject(get, () => [...defs.keys()]);
+    variables.local = new LazyObject(get, () => [...defs.keys()]);
     const out: ValueObject = {};
     for (const name of [...defs.keys()].sort()) out[name] = get(name)!;
-    return { lazy, values: out };
+    return { values: out };
   }
 
   /** The evaluation scope for one file: root variables plus Terraform's and Terragrunt's functions. */

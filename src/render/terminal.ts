@@ -58,7 +58,7 @@ export class TerminalRenderer implements EventSink {
       case 'log': {
         if (!this.enabled(e.level)) return;
         const tag = e.level === 'error' ? this.paint('31', 'ERROR ') : e.level === 'warn' ? this.paint('33', 'WARN  ') : e.level === 'debug' ? 'DEBUG ' : '';
-        this.line(this.err, `${tag}${e.module ? `[${e.module}] ` : ''}${e.message}`);
+        this.line(this.err, `${tag}${e.module && this.o.prefix ? `[${e.module}] ` : ''}${e.message}`);
         return;
       }
       case 'plan': {

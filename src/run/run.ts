@@ -106,7 +106,9 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
       onStart: (dir, at) => sink.emit({ type: 'module-started', module: stack.id(dir), at }),
       onFinish: (dir, f) => sink.emit({
         type: 'module-finished', module: stack.id(dir), result: f.result, at: f.endedAt, startedAt: f.startedAt,
-        exitCode: f.exitCode, reason: f.reason, cause: f.cause ? stack.id(f.cause) : undefined,
+        exitCode: f.exitCode,
+        reason: f.reason ?? (f.cause ? `dependency ${stack.id(f.cause)} did not succeed` : undefined),
+        cause: f.cause ? stack.id(f.cause) : undefined,
       }),
     },
   );

@@ -70,8 +70,8 @@ export async function schedule(
       if (failed && !opts.ignoreDependencyErrors) {
         // Early exit propagates down the whole chain, naming the module that actually failed.
         const cause = f.result === 'early exit' && f.cause ? f.cause : id;
-        const reason = f.result === 'interrupted' ? 'interrupted before it could start' : `dependency ${cause} did not succeed`;
-        finish(w, { result: f.result === 'interrupted' ? 'interrupted' : 'early exit', cause, reason, endedAt: Date.now() });
+        const interrupted = f.result === 'interrupted';
+        finish(w, { result: interrupted ? 'interrupted' : 'early exit', cause, reason: interrupted ? 'interrupted before it could start' : undefined, endedAt: Date.now() });
         continue;
       }
       const left = remaining.get(w)! - 1;
