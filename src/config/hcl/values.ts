@@ -29,10 +29,22 @@ export function typeName(v: Value): string {
   return 'object';
 }
 
-/** Terraform's number-to-string conversion: integers without exponent up to 2^63, otherwise shortest form. */
+/** Terraform's number-to-string conversion: every digit, never an exponent (1e21 → "1000000000000000000000"). */
 export function formatNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
-  return String(n);
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf';
+  if (Number.isInteger(n)) return BigInt(n).toString();
+  const s = String(n); // shortest round-trip digits
+  const e = s.indexOf('e');
+  if (e < 0) return s;
+  const neg = s.startsWith('-');
+  const mantissa = s.slice(neg ? 1 : 0, e);
+  const dot = mantissa.indexOf('.');
+  const digits = mantissa.replace('.', '');
+  const point = (dot < 0 ? mantissa.length : dot) + Number(s.slice(e + 1));
+  const body = point <= 0 ? `0.${'0'.repeat(-point)}${digits}`
+    : point >= digits.length ? digits + '0'.repeat(point - digits.length)
+      : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return (neg ? '-' : '') + body;
 }
 
 /** HCL's implicit conversion to string (used by templates and string parameters). */
