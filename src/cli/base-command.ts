@@ -2,7 +2,7 @@
 // passed through untouched. oclif only shows the help; tgo's own parser (src/cli/parse-args.ts) reads argv.
 
 import { Command, Flags, type Interfaces } from '@oclif/core';
-import { FLAGS } from '../cli/flags.js';
+import { FLAGS } from './flags.js';
 
 /** Help entries generated from the one flag table (classic name, current name as alias, env twins). */
 export function helpFlags(groups?: string[]): Interfaces.FlagInput {

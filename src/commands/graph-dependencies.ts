@@ -1,6 +1,6 @@
 import { inspect } from '../cli/inspect-command.js';
 import { dependencyDot } from '../run/inspect.js';
-import { helpFlags, TgoCommand } from './base.js';
+import { helpFlags, TgoCommand } from '../cli/base-command.js';
 
 export default class GraphDependencies extends TgoCommand {
   static override summary = 'Print the dependency graph of the modules under the working directory in DOT format.';

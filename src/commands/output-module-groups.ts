@@ -1,7 +1,7 @@
 import { inspect } from '../cli/inspect-command.js';
 import { moduleGroups } from '../run/inspect.js';
 import { isDestroy } from '../terraform/args.js';
-import { helpFlags, TgoCommand } from './base.js';
+import { helpFlags, TgoCommand } from '../cli/base-command.js';
 
 export default class OutputModuleGroups extends TgoCommand {
   static override summary = 'Print the modules grouped in the order run-all would run them, as JSON.';

@@ -1,6 +1,6 @@
 import { inspect } from '../cli/inspect-command.js';
 import { renderModule } from '../run/inspect.js';
-import { helpFlags, TgoCommand } from './base.js';
+import { helpFlags, TgoCommand } from '../cli/base-command.js';
 
 export default class RenderJson extends TgoCommand {
   static override summary = 'Print a module\'s evaluated configuration as JSON, with its resolved IAM role and where each role field came from.';

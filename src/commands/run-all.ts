@@ -1,5 +1,5 @@
 import { runTerraformCommand } from '../cli/run-command.js';
-import { helpFlags, TgoCommand } from './base.js';
+import { helpFlags, TgoCommand } from '../cli/base-command.js';
 
 export default class RunAll extends TgoCommand {
   static override summary = 'Run a terraform command in every module under the working directory, in dependency order.';

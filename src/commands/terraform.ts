@@ -1,5 +1,5 @@
 import { runTerraformCommand } from '../cli/run-command.js';
-import { helpFlags, TgoCommand } from './base.js';
+import { helpFlags, TgoCommand } from '../cli/base-command.js';
 
 export default class Terraform extends TgoCommand {
   static override hidden = true;

@@ -1,6 +1,6 @@
 import { inspect } from '../cli/inspect-command.js';
 import { moduleInfo } from '../run/inspect.js';
-import { helpFlags, TgoCommand } from './base.js';
+import { helpFlags, TgoCommand } from '../cli/base-command.js';
 
 export default class TerragruntInfo extends TgoCommand {
   static override summary = 'Print where tgo would run terraform for this module, as JSON (Terragrunt\'s terragrunt-info).';

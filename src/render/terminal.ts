@@ -68,7 +68,7 @@ export class TerminalRenderer implements EventSink {
           lines.push(`Group ${i + 1}`);
           for (const m of g) {
             const deps = e.dependencies[m] ?? [];
-            lines.push(`- Module ${m}${deps.length > 0 ? `  (${e.reverse ? 'before its dependencies' : 'after'} ${deps.join(', ')})` : ''}`);
+            lines.push(`- Module ${m}${deps.length > 0 ? `  (depends on ${deps.join(', ')})` : ''}`);
           }
         });
         for (const x of e.excluded) lines.push(`- Excluded ${x.module}: ${x.reason}`);

@@ -57,8 +57,9 @@ export function validateCommand(opts: RunOptions): void {
   }
 }
 
+/** Terragrunt asks before apply, destroy and state only (plan -destroy changes nothing, so it does not ask). */
 export function confirmationQuestion(command: string, args: string[]): string | undefined {
-  if (isDestroy(command, args)) {
+  if (command === 'destroy' || (command === 'apply' && isDestroy(command, args))) {
     return `WARNING: Are you sure you want to run 'tgo ${command}' in each folder of the stack described above? There is no undo!`;
   }
   if (command === 'apply') return `Are you sure you want to run 'tgo apply' in each folder of the stack described above?`;

@@ -58,9 +58,18 @@ export function terraformArgs(o: ArgsOptions): string[] {
   return [o.command, ...added, ...all];
 }
 
+/** terraform flags that may take their value as the next word (`-var x=1`, `-var-file f`). */
+const VALUE_FLAGS = new Set(['-var', '-var-file', '-target', '-replace', '-state', '-state-out', '-backup', '-lock-timeout', '-parallelism', '-out']);
+
 /** `apply tfplan` applies a saved plan, which takes no -auto-approve prompt anyway. */
 function hasPlanFile(command: string, args: string[]): boolean {
-  return command === 'apply' && args.some((a) => !a.startsWith('-'));
+  if (command !== 'apply') return false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (VALUE_FLAGS.has(a)) i++;
+    else if (!a.startsWith('-')) return true;
+  }
+  return false;
 }
 
 export function extraEnv(extraArguments: ExtraArguments[], command: string): Record<string, string> {
