@@ -14,6 +14,14 @@ export interface RoleOverrides {
   duration?: Sourced<string>;
   sessionName?: Sourced<string>;
   webIdentityToken?: Sourced<string>;
+  // Beyond Terragrunt (flags/env as strings; lists comma-separated, tags key=value,…).
+  externalId?: Sourced<string>;
+  sessionTags?: Sourced<string>;
+  transitiveTagKeys?: Sourced<string>;
+  sourceIdentity?: Sourced<string>;
+  policy?: Sourced<string>;
+  policyArns?: Sourced<string>;
+  mfaSerial?: Sourced<string>;
 }
 
 export interface RoleSpec {

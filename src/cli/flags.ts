@@ -52,6 +52,52 @@ export const FLAGS: FlagSpec[] = [
   flag('noAutoInit', 'boolean', ['terragrunt-no-auto-init', 'no-auto-init'], ['TG_NO_AUTO_INIT', 'TERRAGRUNT_NO_AUTO_INIT'], 'RUN',
     'Do not run terraform init automatically when a module has no .terraform directory.'),
   flag('all', 'boolean', ['all'], ['TG_ALL'], 'QUEUE', 'With `run`: run the command in every module (same as run-all).'),
+
+  // Which modules run (run-all).
+  flag('includeDir', 'list', ['terragrunt-include-dir', 'queue-include-dir'], ['TG_QUEUE_INCLUDE_DIR', 'TERRAGRUNT_INCLUDE_DIR'], 'QUEUE',
+    'Run only modules matching this glob (relative to the working dir, ** allowed), plus their dependencies. Repeatable.'),
+  flag('excludeDir', 'list', ['terragrunt-exclude-dir', 'queue-exclude-dir'], ['TG_QUEUE_EXCLUDE_DIR', 'TERRAGRUNT_EXCLUDE_DIR'], 'QUEUE',
+    'Never run modules matching this glob, even as a dependency (dependents treat them as applied). Repeatable.'),
+  flag('strictInclude', 'boolean', ['terragrunt-strict-include', 'queue-strict-include'], ['TG_QUEUE_STRICT_INCLUDE', 'TERRAGRUNT_STRICT_INCLUDE'], 'QUEUE',
+    'With include dirs: run only the matching modules, not their dependencies.'),
+  flag('ignoreDependencyErrors', 'boolean', ['terragrunt-ignore-dependency-errors', 'queue-ignore-errors'],
+    ['TG_QUEUE_IGNORE_ERRORS', 'TERRAGRUNT_IGNORE_DEPENDENCY_ERRORS'], 'QUEUE', 'Run dependents even when a dependency failed.'),
+  flag('ignoreDependencyOrder', 'boolean', ['terragrunt-ignore-dependency-order', 'queue-ignore-dag-order'],
+    ['TG_QUEUE_IGNORE_DAG_ORDER', 'TERRAGRUNT_IGNORE_DEPENDENCY_ORDER'], 'QUEUE', 'Run all modules at once, ignoring dependencies.'),
+  flag('includeExternal', 'boolean', ['terragrunt-include-external-dependencies', 'queue-include-external'],
+    ['TG_QUEUE_INCLUDE_EXTERNAL', 'TERRAGRUNT_INCLUDE_EXTERNAL_DEPENDENCIES'], 'QUEUE', 'Also run dependencies outside the working dir, without asking.'),
+  flag('ignoreExternal', 'boolean', ['terragrunt-ignore-external-dependencies', 'queue-exclude-external'],
+    ['TG_QUEUE_EXCLUDE_EXTERNAL', 'TERRAGRUNT_IGNORE_EXTERNAL_DEPENDENCIES'], 'QUEUE', 'Never run dependencies outside the working dir, without asking.'),
+  flag('failFast', 'boolean', ['terragrunt-fail-fast', 'fail-fast'], ['TG_FAIL_FAST', 'TERRAGRUNT_FAIL_FAST'], 'QUEUE',
+    'After the first failure start nothing new; running modules finish.'),
+
+  // What is written after the run.
+  flag('reportFile', 'string', ['report-file'], ['TG_REPORT_FILE'], 'OUTPUT',
+    'Write a run report: .json, .csv (Terragrunt\'s columns) or .html (a timeline of the run).'),
+  flag('jsonOut', 'string', ['terragrunt-json-out', 'json-out'], ['TG_JSON_OUT', 'TERRAGRUNT_JSON_OUT'], 'OUTPUT',
+    'run-all output -json: one JSON object keyed by module path, written to this file ("-" for stdout). render-json: write there instead of stdout.'),
+  flag('summaryDisable', 'boolean', ['summary-disable'], ['TG_SUMMARY_DISABLE'], 'OUTPUT', 'Do not print the run summary.'),
+
+  // Credentials beyond Terragrunt.
+  flag('iamExternalId', 'string', ['terragrunt-iam-assume-role-external-id', 'iam-assume-role-external-id'],
+    ['TG_IAM_ASSUME_ROLE_EXTERNAL_ID', 'TERRAGRUNT_IAM_ASSUME_ROLE_EXTERNAL_ID'], 'IAM', 'External ID for AssumeRole (2-1224 characters).'),
+  flag('iamSessionTags', 'string', ['terragrunt-iam-assume-role-session-tags', 'iam-assume-role-session-tags'],
+    ['TG_IAM_ASSUME_ROLE_SESSION_TAGS', 'TERRAGRUNT_IAM_ASSUME_ROLE_SESSION_TAGS'], 'IAM', 'Session tags, key=value,key2=value2.'),
+  flag('iamTransitiveTagKeys', 'string', ['terragrunt-iam-assume-role-transitive-tag-keys', 'iam-assume-role-transitive-tag-keys'],
+    ['TG_IAM_ASSUME_ROLE_TRANSITIVE_TAG_KEYS', 'TERRAGRUNT_IAM_ASSUME_ROLE_TRANSITIVE_TAG_KEYS'], 'IAM', 'Session tag keys that stay with chained roles, comma-separated.'),
+  flag('iamSourceIdentity', 'string', ['terragrunt-iam-assume-role-source-identity', 'iam-assume-role-source-identity'],
+    ['TG_IAM_ASSUME_ROLE_SOURCE_IDENTITY', 'TERRAGRUNT_IAM_ASSUME_ROLE_SOURCE_IDENTITY'], 'IAM', 'Source identity for AssumeRole.'),
+  flag('iamPolicy', 'string', ['terragrunt-iam-assume-role-policy', 'iam-assume-role-policy'],
+    ['TG_IAM_ASSUME_ROLE_POLICY', 'TERRAGRUNT_IAM_ASSUME_ROLE_POLICY'], 'IAM', 'Inline session policy (JSON, or the path of a file holding it).'),
+  flag('iamPolicyArns', 'string', ['terragrunt-iam-assume-role-policy-arns', 'iam-assume-role-policy-arns'],
+    ['TG_IAM_ASSUME_ROLE_POLICY_ARNS', 'TERRAGRUNT_IAM_ASSUME_ROLE_POLICY_ARNS'], 'IAM', 'Managed session policy ARNs, comma-separated.'),
+  flag('iamMfaSerial', 'string', ['terragrunt-iam-mfa-serial', 'iam-mfa-serial'], ['TG_IAM_MFA_SERIAL', 'TGO_IAM_MFA_SERIAL'], 'IAM',
+    'MFA device ARN: one GetSessionToken per run, every role assumed from that MFA session.'),
+  flag('iamMfaToken', 'string', ['iam-mfa-token'], ['TGO_IAM_MFA_TOKEN'], 'IAM', 'The current MFA code (otherwise asked once on the terminal).'),
+  flag('iamCredentialServer', 'boolean', ['iam-credential-server'], ['TGO_IAM_CREDENTIAL_SERVER'], 'IAM',
+    'Serve credentials to terraform from a loopback endpoint that refreshes them, so applies may outlive the role session.'),
+  flag('authProviderCmd', 'string', ['terragrunt-auth-provider-cmd', 'auth-provider-cmd'], ['TG_AUTH_PROVIDER_CMD', 'TERRAGRUNT_AUTH_PROVIDER_CMD'], 'IAM',
+    'Command run per module whose JSON output ({"awsCredentials", "awsRole", "envs"}) provides credentials.'),
 ];
 
 const byName = new Map<string, FlagSpec>();

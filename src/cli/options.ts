@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { RoleOverrides } from '../auth/role.js';
 import type { LogLevel, RunOptions } from '../run/options.js';
 import { UsageError } from '../errors.js';
-import { flagBool, flagNumber, flagString, parseArgs, type ParsedArgs } from './parse-args.js';
+import { flagBool, flagList, flagNumber, flagString, parseArgs, type ParsedArgs } from './parse-args.js';
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
@@ -14,6 +14,13 @@ export function roleOverrides(p: ParsedArgs): RoleOverrides {
     duration: flagString(p, 'iamDuration'),
     sessionName: flagString(p, 'iamSessionName'),
     webIdentityToken: flagString(p, 'iamWebIdentityToken'),
+    externalId: flagString(p, 'iamExternalId'),
+    sessionTags: flagString(p, 'iamSessionTags'),
+    transitiveTagKeys: flagString(p, 'iamTransitiveTagKeys'),
+    sourceIdentity: flagString(p, 'iamSourceIdentity'),
+    policy: flagString(p, 'iamPolicy'),
+    policyArns: flagString(p, 'iamPolicyArns'),
+    mfaSerial: flagString(p, 'iamMfaSerial'),
   };
 }
 
@@ -30,7 +37,10 @@ export function logLevel(p: ParsedArgs): LogLevel {
 /** Build RunOptions from a command's raw argv. `all` = every module (run-all, run --all). */
 export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, all: boolean): RunOptions {
   const p = parseArgs(argv, env);
-  const [command = '', ...args] = p.rest;
+  // The terraform command is the first word; terraform flags before it (`run-all -lock=false plan`) stay in order.
+  const at = p.rest.findIndex((a) => !a.startsWith('-'));
+  const command = at >= 0 ? p.rest[at]! : '';
+  const args = at >= 0 ? [...p.rest.slice(0, at), ...p.rest.slice(at + 1)] : p.rest;
   const parallelism = flagNumber(p, 'parallelism');
   if (parallelism && parallelism.value < 1) throw new UsageError(`${parallelism.source} must be at least 1, got ${parallelism.value}`);
   const wd = flagString(p, 'workingDir');
@@ -46,5 +56,18 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     role: roleOverrides(p),
     env,
     all: all || flagBool(p, 'all'),
+    failFast: flagBool(p, 'failFast'),
+    ignoreDependencyErrors: flagBool(p, 'ignoreDependencyErrors'),
+    ignoreDependencyOrder: flagBool(p, 'ignoreDependencyOrder'),
+    includeDirs: flagList(p, 'includeDir'),
+    excludeDirs: flagList(p, 'excludeDir'),
+    strictInclude: flagBool(p, 'strictInclude'),
+    externalDependencies: flagBool(p, 'includeExternal') ? 'include' : flagBool(p, 'ignoreExternal') ? 'ignore' : 'ask',
+    reportFile: flagString(p, 'reportFile')?.value,
+    jsonOut: flagString(p, 'jsonOut')?.value,
+    summary: !flagBool(p, 'summaryDisable'),
+    mfaToken: flagString(p, 'iamMfaToken')?.value,
+    credentialServer: flagBool(p, 'iamCredentialServer'),
+    authProviderCmd: flagString(p, 'authProviderCmd')?.value,
   };
 }

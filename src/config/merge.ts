@@ -11,6 +11,7 @@ import type {
   DependencyConfig, ExcludeConfig, ExtraArguments, GenerateConfig, Hook, IamAttributes, IfExists, IncludeConfig,
   ModuleConfig, RemoteStateConfig, TerraformBlock,
 } from './types.js';
+import { EXTRA_IAM_ATTRIBUTES } from './types.js';
 import { ConfigError } from '../errors.js';
 
 /** One file's contribution, before merging. Absent fields were not set in that file. */
@@ -101,7 +102,11 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
     sessionName: r.located(tree, 'iam_assume_role_session_name', r.str(tree, 'iam_assume_role_session_name', 'iam_assume_role_session_name')),
     webIdentityToken: r.located(tree, 'iam_web_identity_token', r.str(tree, 'iam_web_identity_token', 'iam_web_identity_token')),
   };
-  for (const key of ['iam_role', 'iam_assume_role_duration', 'iam_assume_role_session_name', 'iam_web_identity_token']) {
+  for (const [field, attr] of Object.entries(EXTRA_IAM_ATTRIBUTES) as [keyof typeof EXTRA_IAM_ATTRIBUTES, string][]) {
+    const v = tree[attr];
+    if (v !== undefined && v !== null) iam[field] = { value: v, file, line: lines.get(attr) };
+  }
+  for (const key of ['iam_role', 'iam_assume_role_duration', 'iam_assume_role_session_name', 'iam_web_identity_token', ...Object.values(EXTRA_IAM_ATTRIBUTES)]) {
     if (deferred.includes(key)) {
       r.fail(key, `${key} cannot read dependency outputs: it is evaluated before dependencies are known (as in Terragrunt)`);
     }
@@ -280,12 +285,11 @@ function mergeTwo(base: FileConfig, over: FileConfig, deep: boolean): FileConfig
     : undefined;
   let inputs = base.inputs;
   if (over.inputs) inputs = base.inputs ? (deep ? (deepMerge(base.inputs, over.inputs) as ValueObject) : { ...base.inputs, ...over.inputs }) : over.inputs;
-  const iam: IamAttributes = {
-    roleArn: over.iam.roleArn ?? base.iam.roleArn,
-    duration: over.iam.duration ?? base.iam.duration,
-    sessionName: over.iam.sessionName ?? base.iam.sessionName,
-    webIdentityToken: over.iam.webIdentityToken ?? base.iam.webIdentityToken,
-  };
+  // Each iam_* field: the child's value when it sets one, else the parent's.
+  const iam: IamAttributes = { ...base.iam };
+  for (const [k, v] of Object.entries(over.iam) as [keyof IamAttributes, IamAttributes[keyof IamAttributes]][]) {
+    if (v !== undefined) (iam as Record<string, unknown>)[k] = v;
+  }
   return {
     file: over.file,
     locals: over.locals,

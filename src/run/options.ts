@@ -24,6 +24,21 @@ export interface RunOptions {
   failFast?: boolean;
   ignoreDependencyErrors?: boolean;
   ignoreDependencyOrder?: boolean;
+  /** Globs relative to workingDir (`**` allowed). */
+  includeDirs?: string[];
+  excludeDirs?: string[];
+  strictInclude?: boolean;
+  /** Dependencies outside workingDir: run them, never run them, or ask. */
+  externalDependencies?: 'include' | 'ignore' | 'ask';
+  reportFile?: string;
+  /** run-all output -json: write one object keyed by module path here ('-' = stdout). */
+  jsonOut?: string;
+  summary?: boolean;
+  /** The current MFA code, when given on the command line or in TGO_IAM_MFA_TOKEN. */
+  mfaToken?: string;
+  /** Serve refreshing credentials over a loopback endpoint instead of static env keys. */
+  credentialServer?: boolean;
+  authProviderCmd?: string;
 }
 
 /** What the core may ask of the person running it. */
