@@ -71,14 +71,17 @@ export function useColor(env: NodeJS.ProcessEnv): boolean {
   return !!process.stderr.isTTY && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
-export function terminalRenderer(level: LogLevel, command: string, args: string[], all: boolean, secrets: SecretRegistry, env: NodeJS.ProcessEnv): TerminalRenderer {
+export function terminalRenderer(level: LogLevel, command: string, args: string[], all: boolean, secrets: SecretRegistry, env: NodeJS.ProcessEnv,
+  captureStdout = false): TerminalRenderer {
   return new TerminalRenderer(process.stdout, process.stderr, {
+    captureStdout,
     level,
     prefix: all,
     raw: isRawOutput(command, args),
     color: useColor(env),
     secrets,
     progress: all,
+    live: all && !!process.stderr.isTTY && env.TERM !== 'dumb' && !env.CI,
   });
 }
 

@@ -1,28 +1,44 @@
 // `tgo <command>` and `tgo run-all <command>` from argv to exit code: options, renderer, signals, run, summary.
 
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { runOptions } from './options.js';
-import { installSignals, reportError, SecretRegistry, terminalRenderer } from './kit.js';
+import { installSignals, isRawOutput, reportError, SecretRegistry, terminalRenderer } from './kit.js';
 import { stdinPrompter } from './prompt.js';
 import { run } from '../run/run.js';
-import type { LogLevel } from '../run/options.js';
+import { TeeSink, type EventSink } from '../run/events.js';
+import type { LogLevel, RunOptions } from '../run/options.js';
 import type { TerminalRenderer } from '../render/terminal.js';
+import { JsonOutputCollector } from '../render/json-out.js';
 
 export async function runTerraformCommand(argv: string[], all: boolean): Promise<number> {
   const secrets = new SecretRegistry();
   let level: LogLevel = 'info';
   let renderer: TerminalRenderer | undefined;
+  let opts: RunOptions | undefined;
   const signals = installSignals(() => renderer);
+  // Terragrunt skips the summary where stdout is for programs (output, -json).
+  const showSummary = () => !!opts && opts.all && opts.summary !== false && !isRawOutput(opts.command, opts.args);
   try {
-    const opts = runOptions(argv, process.env, process.cwd(), all);
+    opts = runOptions(argv, process.env, process.cwd(), all);
     level = opts.logLevel;
-    renderer = terminalRenderer(level, opts.command, opts.args, opts.all, secrets, opts.env);
-    const result = await run(opts, { sink: renderer, prompter: stdinPrompter(process.stdin, process.stderr), signals, secrets });
-    if (opts.all) renderer.summary();
+    const merged = opts.all && opts.jsonOut && opts.command === 'output' ? new JsonOutputCollector() : undefined;
+    renderer = terminalRenderer(level, opts.command, opts.args, opts.all, secrets, opts.env, !!merged);
+    const sink: EventSink = merged ? new TeeSink(renderer, merged) : renderer;
+    const result = await run(opts, { sink, prompter: stdinPrompter(process.stdin, process.stderr), signals, secrets });
+    renderer.summary(showSummary());
+    if (merged) writeJson(opts, merged.merged(), secrets);
     return result.exitCode;
   } catch (e) {
-    renderer?.summary();
+    renderer?.summary(showSummary());
     return reportError(e, level, secrets);
   } finally {
     signals.dispose();
   }
+}
+
+function writeJson(opts: RunOptions, value: unknown, secrets: SecretRegistry): void {
+  const text = secrets.redact(`${JSON.stringify(value, null, 2)}\n`);
+  if (opts.jsonOut === '-') process.stdout.write(text);
+  else writeFileSync(path.resolve(opts.workingDir, opts.jsonOut!), text);
 }

@@ -20,9 +20,18 @@ export interface TerminalOptions {
   secrets: SecretRegistry;
   /** Print start/finish lines per module (run-all). */
   progress: boolean;
+  /** Keep a live status line at the bottom of the terminal (stderr is a TTY). */
+  live?: boolean;
+  /** Module stdout is collected elsewhere (run-all output -json --json-out): do not print it. */
+  captureStdout?: boolean;
 }
 
 const LEVELS: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
+
+export function stripAnsi(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+}
 
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${ms}ms`;
@@ -34,6 +43,10 @@ export function formatDuration(ms: number): string {
 export class TerminalRenderer implements EventSink {
   readonly finished: Extract<RunEvent, { type: 'module-finished' }>[] = [];
   private readonly runStart = Date.now();
+  private total = 0;
+  private readonly running = new Set<string>();
+  private statusShown = false;
+  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly out: Writer,
@@ -45,8 +58,40 @@ export class TerminalRenderer implements EventSink {
     return this.o.color ? `\x1b[${code}m${s}\x1b[0m` : s;
   }
 
+  /** Every line goes through here: the status line is cleared first and redrawn after, so output never mixes with it. */
   private line(w: Writer, s: string): void {
+    if (this.statusShown) this.err.write('\r\x1b[K');
     w.write(`${this.o.secrets.redact(s)}\n`);
+    if (this.statusShown) this.drawStatus();
+  }
+
+  /** `⠿ 3 running (a, b, c) · 5 done · 1 failed · 4 waiting · 0:42` */
+  private drawStatus(): void {
+    const done = this.finished.filter((f) => f.result === 'succeeded').length;
+    const failed = this.finished.filter((f) => f.result === 'failed' || f.result === 'early exit' || f.result === 'interrupted').length;
+    const excluded = this.finished.filter((f) => f.result === 'excluded').length;
+    const waiting = Math.max(0, this.total - this.running.size - done - failed);
+    const names = [...this.running].slice(0, 3).join(', ') + (this.running.size > 3 ? ', …' : '');
+    const secs = Math.floor((Date.now() - this.runStart) / 1000);
+    const clock = `${Math.floor(secs / 60)}:${String(secs % 60).padStart(2, '0')}`;
+    const text = `${this.running.size} running${names ? ` (${names})` : ''} · ${done} done · ${failed} failed · ${waiting} waiting${excluded ? ` · ${excluded} excluded` : ''} · ${clock}`;
+    const width = (process.stderr.columns ?? 100) - 1;
+    this.err.write(`\r\x1b[K${this.paint('2', text.length > width ? `${text.slice(0, width - 1)}…` : text)}`);
+    this.statusShown = true;
+  }
+
+  private startStatus(): void {
+    if (!this.o.live || this.timer) return;
+    this.drawStatus();
+    this.timer = setInterval(() => this.drawStatus(), 1000);
+    this.timer.unref();
+  }
+
+  private stopStatus(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.statusShown) this.err.write('\r\x1b[K');
+    this.statusShown = false;
   }
 
   private enabled(level: LogLevel): boolean {
@@ -73,18 +118,23 @@ export class TerminalRenderer implements EventSink {
         });
         for (const x of e.excluded) lines.push(`- Excluded ${x.module}: ${x.reason}`);
         this.line(this.err, lines.join('\n') + '\n');
+        this.total = e.groups.reduce((n, g) => n + g.length, 0);
         return;
       }
       case 'module-output': {
+        if (e.stream === 'stdout' && this.o.captureStdout) return;
         const w = e.stream === 'stdout' ? this.out : this.err;
         if (this.o.prefix && !this.o.raw) this.line(w, `${this.paint('36', `[${e.module}]`)} ${e.line}`);
         else this.line(w, e.line);
         return;
       }
       case 'module-started':
-        if (this.o.progress && this.enabled('info')) this.line(this.err, `${this.paint('36', `[${e.module}]`)} started`);
+        this.running.add(e.module);
+        if (this.o.progress && this.o.live) this.startStatus();
+        else if (this.o.progress && this.enabled('info')) this.line(this.err, `${this.paint('36', `[${e.module}]`)} started`);
         return;
       case 'module-finished': {
+        this.running.delete(e.module);
         this.finished.push(e);
         if (!this.o.progress || !this.enabled('info')) {
           if (e.result !== 'succeeded' && e.reason && this.enabled('error')) this.line(this.err, `${this.paint('31', 'ERROR ')}[${e.module}] ${e.reason}`);
@@ -109,8 +159,9 @@ export class TerminalRenderer implements EventSink {
   }
 
   /** The run summary: counts, then each module's result and duration; failures with their reason. */
-  summary(): void {
-    if (this.finished.length === 0 || !this.enabled('info')) return;
+  summary(show = true): void {
+    this.stopStatus();
+    if (!show || this.finished.length === 0 || !this.enabled('info')) return;
     const count = (r: string) => this.finished.filter((f) => f.result === r).length;
     const lines = ['', `Run summary: ${this.finished.length} module${this.finished.length === 1 ? '' : 's'} in ${formatDuration(Date.now() - this.runStart)}`];
     for (const [label, r] of [['Succeeded', 'succeeded'], ['Failed', 'failed'], ['Early exit', 'early exit'], ['Excluded', 'excluded'], ['Interrupted', 'interrupted']] as const) {
@@ -121,6 +172,7 @@ export class TerminalRenderer implements EventSink {
       const took = f.startedAt ? formatDuration(f.at - f.startedAt) : '-';
       const why = f.result !== 'succeeded' && f.reason ? `  ${f.reason}` : '';
       lines.push(`  ${f.module.padEnd(40)} ${f.result.padEnd(12)} ${took.padStart(8)}${why}`);
+      if (f.result === 'failed') for (const l of f.stderrTail ?? []) lines.push(`      | ${stripAnsi(l)}`);
     }
     this.line(this.err, lines.join('\n'));
   }

@@ -40,3 +40,14 @@ export class RecordingSink implements EventSink {
 }
 
 export const nullSink: EventSink = { emit() {} };
+
+/** Sends every event to several sinks (terminal, report, JSON collector). */
+export class TeeSink implements EventSink {
+  private readonly sinks: EventSink[];
+  constructor(...sinks: EventSink[]) {
+    this.sinks = sinks;
+  }
+  emit(event: RunEvent): void {
+    for (const s of this.sinks) s.emit(event);
+  }
+}

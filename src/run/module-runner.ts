@@ -32,6 +32,8 @@ export interface ModuleRunnerDeps {
   kill: AbortSignal;
 }
 
+const STDERR_TAIL = 5;
+
 export class ModuleRunner {
   private readonly outputs = new Map<string, Promise<ValueObject>>();
 
@@ -102,7 +104,8 @@ export class ModuleRunner {
     if (opts.autoInit && !NO_INIT_COMMANDS.has(opts.command) && !existsSync(path.join(workDir, '.terraform'))) {
       this.d.sink.emit({ type: 'log', level: 'info', module: id, message: 'running terraform init (no .terraform directory yet)' });
       const initArgs = terraformArgs({ command: 'init', args: [], extraArguments: cfg.terraform.extraArguments, moduleDir: dir, runAll: true });
-      const init = await this.exec(this.tfPath(cfg), initArgs, workDir, this.environment(cfg, creds, 'init'), emitLine);
+      // Auto-init output goes to stderr: stdout belongs to the command the user asked for (output -json…).
+      const init = await this.exec(this.tfPath(cfg), initArgs, workDir, this.environment(cfg, creds, 'init'), (_s, l) => emitLine('stderr', l));
       if (!init.ok) return { ...init, reason: `terraform init failed: ${init.reason}` };
     }
     const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: cfg.terraform.extraArguments, moduleDir: dir, runAll: opts.all });
@@ -110,10 +113,18 @@ export class ModuleRunner {
   }
 
   private async exec(bin: string, args: string[], cwd: string, env: Env, onLine: (s: 'stdout' | 'stderr', l: string) => void): Promise<TaskOutcome> {
+    // The last lines of stderr go into the summary of a failed module.
+    const tail: string[] = [];
     const r: ProcessResult = await runProcess(bin, args, {
       cwd,
       env,
-      onLine,
+      onLine: (stream, line) => {
+        if (stream === 'stderr' && line.trim() !== '') {
+          tail.push(line);
+          if (tail.length > STDERR_TAIL) tail.shift();
+        }
+        onLine(stream, line);
+      },
       stdin: this.d.opts.all ? 'ignore' : 'inherit',
       detached: this.d.opts.all,
       interrupt: this.d.interrupt,
@@ -125,6 +136,7 @@ export class ModuleRunner {
     const interrupted = this.d.interrupt.aborted;
     return {
       ok: false,
+      stderrTail: tail,
       exitCode: r.exitCode ?? (r.signal === 'SIGINT' ? 130 : 1),
       interrupted,
       reason: r.signal ? `terraform ${args[0]} was stopped by ${r.signal}` : `terraform ${args[0]} exited with code ${r.exitCode}`,

@@ -12,6 +12,7 @@ import type { Prompter, RunOptions } from './options.js';
 import { schedule, type Finished } from './scheduler.js';
 import { createLoader, loadStack, type Stack } from './stack.js';
 import { suggest } from '../config/decode.js';
+import { selectModules } from '../discovery/select.js';
 
 /** Commands that make no sense in many modules at once (Terragrunt refuses them too). */
 const REFUSED_UNDER_RUN_ALL: Record<string, string> = {
@@ -75,20 +76,36 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
   const loader = createLoader(opts, (level, message) => sink.emit({ type: 'log', level, message }));
   const stack = loadStack(opts, loader, opts.all ? undefined : [opts.workingDir]);
   const reverse = isDestroy(opts.command, opts.args);
-  const ids = [...stack.modules.keys()];
+  let ids = [...stack.modules.keys()];
+  const excluded: { dir: string; reason: string }[] = [];
 
   if (opts.all) {
+    const selection = await selectModules({
+      modules: stack.modules,
+      external: stack.external,
+      workingDir: opts.workingDir,
+      command: opts.command,
+      destroy: reverse,
+      includeDirs: opts.includeDirs ?? [],
+      excludeDirs: opts.excludeDirs ?? [],
+      strictInclude: opts.strictInclude ?? false,
+      dependencies: (dir) => stack.graph.nodes.get(dir)?.dependsOn ?? [],
+      runExternal: (dep, dependent) => decideExternal(opts, deps.prompter, stack.id(dep), stack.id(dependent)),
+    });
+    ids = selection.run;
+    excluded.push(...selection.excluded);
     const dependencies: Record<string, string[]> = {};
-    for (const [dir, m] of stack.modules) {
-      dependencies[stack.id(dir)] = m.dependencyPaths.map(stack.id);
-    }
+    for (const dir of ids) dependencies[stack.id(dir)] = stack.graph.nodes.get(dir)!.dependsOn.map(stack.id);
     const runnable = new Set(ids);
     const groups = stack.graph.groups(reverse).map((g) => g.filter((d) => runnable.has(d)).map(stack.id)).filter((g) => g.length > 0);
-    sink.emit({ type: 'plan', command: opts.command, reverse, groups, dependencies, excluded: [] });
+    sink.emit({ type: 'plan', command: opts.command, reverse, groups, dependencies, excluded: excluded.map((x) => ({ module: stack.id(x.dir), reason: x.reason })) });
+    if (ids.length === 0) throw new CancelledError('Nothing to run: every module was excluded.', 0);
     const question = confirmationQuestion(opts.command, opts.args);
     if (question && !opts.nonInteractive && !(await deps.prompter.confirm(question))) {
       throw new CancelledError('Nothing was run: the run was not confirmed.');
     }
+    const now = Date.now();
+    for (const x of excluded) sink.emit({ type: 'module-finished', module: stack.id(x.dir), result: 'excluded', at: now, reason: x.reason });
   }
 
   for (const role of stack.roles.values()) deps.secrets?.add(role?.webIdentityToken?.value);
@@ -110,10 +127,18 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
         exitCode: f.exitCode,
         reason: f.reason ?? (f.cause ? `dependency ${stack.id(f.cause)} did not succeed` : undefined),
         cause: f.cause ? stack.id(f.cause) : undefined,
+        stderrTail: f.stderrTail,
       }),
     },
   );
   return { exitCode: exitCodeFor([...results.values()], opts, deps.signals.interrupt.aborted), results, stack };
+}
+
+/** Terragrunt's classic question for a dependency outside the working dir; no one to ask means no. */
+async function decideExternal(opts: RunOptions, prompter: Prompter, dep: string, dependent: string): Promise<boolean> {
+  if (opts.externalDependencies === 'include') return true;
+  if (opts.externalDependencies === 'ignore' || opts.nonInteractive) return false;
+  return prompter.confirm(`Module:\t\t ${dependent}\nExternal dependency:\t ${dep}\nShould tgo run the external dependency too?`);
 }
 
 /**

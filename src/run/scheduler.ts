@@ -10,6 +10,7 @@ export interface TaskOutcome {
   exitCode?: number;
   reason?: string;
   interrupted?: boolean;
+  stderrTail?: string[];
 }
 
 export interface Finished {
@@ -19,6 +20,7 @@ export interface Finished {
   cause?: string;
   startedAt?: number;
   endedAt: number;
+  stderrTail?: string[];
 }
 
 export interface ScheduleOptions {
@@ -104,6 +106,7 @@ export async function schedule(
         reason: outcome.reason,
         startedAt,
         endedAt: Date.now(),
+        stderrTail: outcome.stderrTail,
       });
     });
   };

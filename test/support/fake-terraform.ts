@@ -32,6 +32,8 @@ export interface FakeTfRecord {
   end?: number;
   exitCode?: number;
   signal?: string;
+  /** Every signal received, in order (to prove a graceful stop got exactly one SIGINT). */
+  signals?: string[];
   /** AWS_*, TF_* (incl. TF_VAR_*), TGO_* variables of the process. */
   env: Record<string, string>;
 }
@@ -75,15 +77,17 @@ log({ type: 'start', argv, cwd, pid: process.pid, start: Date.now(), env });
 
 let finished = false;
 let signal;
+const received = [];
 function finish(exitCode) {
   if (finished) return;
   finished = true;
-  log({ type: 'end', pid: process.pid, end: Date.now(), exitCode, signal });
+  log({ type: 'end', pid: process.pid, end: Date.now(), exitCode, signal, signals: received });
   process.exit(exitCode);
 }
 if (cfg.trapSigint !== false) {
   for (const sig of ['SIGINT', 'SIGTERM']) {
     process.on(sig, () => {
+      received.push(sig);
       signal = signal || sig;
       if (sig === 'SIGINT' && cfg.ignoreSigint) return;
       out('Interrupt received.\\nPlease wait for Terraform to exit or data loss may occur.\\nGracefully shutting down...');
@@ -172,6 +176,7 @@ export async function makeFakeTerraform(dir?: string): Promise<FakeTerraform> {
           r.end = e.end;
           r.exitCode = e.exitCode;
           if (e.signal) r.signal = e.signal;
+          if (e.signals?.length) r.signals = e.signals;
         }
       }
       return records;

@@ -1,0 +1,141 @@
+// Which modules a run-all runs: --terragrunt-include-dir (plus dependencies unless --terragrunt-strict-include),
+// --terragrunt-exclude-dir (never run, even as a dependency: dependents treat it as applied), `skip = true`,
+// the `exclude` block, `prevent_destroy` under destroy, and dependencies outside the working dir.
+
+import path from 'node:path';
+import type { ModuleConfig } from '../config/types.js';
+
+export interface SelectionInput {
+  /** Modules under the working dir, by absolute dir. */
+  modules: Map<string, ModuleConfig>;
+  /** Dependencies outside the working dir, by absolute dir. */
+  external: Map<string, ModuleConfig>;
+  workingDir: string;
+  command: string;
+  destroy: boolean;
+  includeDirs: string[];
+  excludeDirs: string[];
+  strictInclude: boolean;
+  /** Decides each external dependency: run it or not. */
+  runExternal(dir: string, dependent: string): Promise<boolean>;
+  dependencies(dir: string): string[];
+}
+
+export interface Selection {
+  run: string[];
+  excluded: { dir: string; reason: string }[];
+}
+
+/** A glob over `/`-separated relative paths: `**` any number of directories, `*` and `?` within one, `{a,b}`, `[ab]`. */
+export function globToRegExp(glob: string): RegExp {
+  let g = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  if (g === '' || g === '.') g = '.';
+  let re = '';
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i]!;
+    if (c === '*') {
+      if (g[i + 1] === '*') {
+        // `**/` matches zero or more directories; a trailing `**` matches everything below.
+        if (g[i + 2] === '/') {
+          re += '(?:.*/)?';
+          i += 2;
+        } else {
+          re += '.*';
+          i += 1;
+        }
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const end = g.indexOf('}', i);
+      if (end < 0) re += '\\{';
+      else {
+        re += `(?:${g.slice(i + 1, end).split(',').map((p) => p.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
+        i = end;
+      }
+    } else if (c === '[') {
+      const end = g.indexOf(']', i);
+      if (end < 0) re += '\\[';
+      else {
+        re += `[${g.slice(i + 1, end).replace(/^!/, '^')}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+export async function selectModules(input: SelectionInput): Promise<Selection> {
+  const rel = (dir: string) => {
+    const r = path.relative(input.workingDir, dir).split(path.sep).join('/');
+    return r === '' ? '.' : r;
+  };
+  const patterns = (globs: string[]) => globs.map((g) => globToRegExp(path.isAbsolute(g) ? rel(g) : g));
+  const matches = (res: RegExp[], dir: string) => res.some((re) => re.test(rel(dir)));
+  const includes = patterns(input.includeDirs);
+  const excludes = patterns(input.excludeDirs);
+
+  const excluded = new Map<string, string>();
+  const all = [...input.modules.keys()];
+  let chosen = new Set(all);
+  if (includes.length > 0) {
+    chosen = new Set(all.filter((d) => matches(includes, d)));
+    if (!input.strictInclude) {
+      // Included modules bring what they depend on, transitively.
+      const todo = [...chosen];
+      while (todo.length > 0) {
+        for (const dep of input.dependencies(todo.pop()!)) {
+          if (input.modules.has(dep) && !chosen.has(dep)) {
+            chosen.add(dep);
+            todo.push(dep);
+          }
+        }
+      }
+    }
+    for (const d of all) if (!chosen.has(d)) excluded.set(d, 'not matched by --terragrunt-include-dir');
+  }
+
+  const exclude = (dir: string, reason: string) => {
+    if (chosen.delete(dir) || !excluded.has(dir)) excluded.set(dir, reason);
+  };
+  for (const d of [...chosen]) {
+    const cfg = input.modules.get(d)!;
+    if (matches(excludes, d)) exclude(d, 'excluded by --terragrunt-exclude-dir');
+    else if (cfg.skip) exclude(d, 'skip = true');
+    else if (input.destroy && cfg.preventDestroy) exclude(d, 'prevent_destroy = true');
+    else if (cfg.exclude && cfg.exclude.if && actionMatches(cfg.exclude.actions, input.command)) {
+      exclude(d, 'exclude block');
+      if (cfg.exclude.excludeDependencies) {
+        const todo = [...input.dependencies(d)];
+        while (todo.length > 0) {
+          const dep = todo.pop()!;
+          if (chosen.has(dep)) {
+            exclude(dep, `exclude block of ${rel(d)} (exclude_dependencies)`);
+            todo.push(...input.dependencies(dep));
+          }
+        }
+      }
+    }
+  }
+
+  // Dependencies outside the working dir: run only when the user says so (never for destroy).
+  const todo = [...chosen].sort();
+  while (todo.length > 0) {
+    const dir = todo.shift()!;
+    for (const dep of input.dependencies(dir)) {
+      if (!input.external.has(dep) || chosen.has(dep) || excluded.has(dep)) continue;
+      if (!input.destroy && !matches(excludes, dep) && (await input.runExternal(dep, dir))) {
+        chosen.add(dep);
+        todo.push(dep);
+      } else excluded.set(dep, 'external dependency (outside the working directory)');
+    }
+  }
+  return {
+    run: [...chosen].sort(),
+    excluded: [...excluded].map(([dir, reason]) => ({ dir, reason })).sort((a, b) => a.dir.localeCompare(b.dir)),
+  };
+}
+
+/** Terragrunt's exclude actions: command names, "all", "all_except_output". */
+function actionMatches(actions: string[], command: string): boolean {
+  return actions.some((a) => a === command || a === 'all' || (a === 'all_except_output' && command !== 'output'));
+}
