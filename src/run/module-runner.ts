@@ -14,6 +14,8 @@ import { isObject, type Value, type ValueObject } from '../config/hcl/values.js'
 import { deepMerge } from '../config/functions/terragrunt.js';
 import { extraEnv, inputsToEnv, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
 import { prepareWorkingDir } from '../terraform/workdir.js';
+import { errorHooksFor, hooksFor, runHooks, type HookRun } from '../terraform/hooks.js';
+import { satisfies, terraformVersion } from '../terraform/version.js';
 import { runProcess, type ProcessResult } from '../terraform/spawn.js';
 import { errorMessage } from '../errors.js';
 import type { EventSink } from './events.js';
@@ -89,27 +91,60 @@ export class ModuleRunner {
     try {
       creds = await this.credentials(dir);
       if (cfg.deferred.length > 0) cfg = this.d.stack.loader.loadModule(dir, await this.dependencyValues(cfg, opts.command));
+      if (cfg.terraformVersionConstraint) await this.checkVersion(cfg);
     } catch (e) {
       return { ok: false, reason: errorMessage(e) };
     }
+    const debug = (message: string) => this.d.sink.emit({ type: 'log', level: 'debug', module: id, message });
     let workDir: string;
     try {
-      workDir = prepareWorkingDir(cfg, { command: opts.command, log: (m) => this.d.sink.emit({ type: 'log', level: 'debug', module: id, message: m }) });
+      workDir = prepareWorkingDir(cfg, { command: opts.command, log: debug });
     } catch (e) {
       return { ok: false, reason: errorMessage(e) };
     }
     const env = this.environment(cfg, creds, opts.command);
     const emitLine = (stream: 'stdout' | 'stderr', line: string) => this.d.sink.emit({ type: 'module-output', module: id, stream, line });
+    const hookRun = (hookEnv: Env, onLine = emitLine): HookRun => ({
+      cwd: workDir, env: hookEnv, onLine, log: debug, detached: opts.all, interrupt: this.d.interrupt, kill: this.d.kill,
+    });
+    const tf = cfg.terraform;
+
+    const readConfigHook = await runHooks('after_hook', hooksFor(tf.afterHooks, 'terragrunt-read-config'), hookRun(env));
+    if (readConfigHook) return { ok: false, reason: readConfigHook };
 
     if (opts.autoInit && !NO_INIT_COMMANDS.has(opts.command) && !existsSync(path.join(workDir, '.terraform'))) {
       this.d.sink.emit({ type: 'log', level: 'info', module: id, message: 'running terraform init (no .terraform directory yet)' });
-      const initArgs = terraformArgs({ command: 'init', args: [], extraArguments: cfg.terraform.extraArguments, moduleDir: dir, runAll: true });
+      const initEnv = this.environment(cfg, creds, 'init');
       // Auto-init output goes to stderr: stdout belongs to the command the user asked for (output -json…).
-      const init = await this.exec(this.tfPath(cfg), initArgs, workDir, this.environment(cfg, creds, 'init'), (_s, l) => emitLine('stderr', l));
+      const toStderr = (_s: 'stdout' | 'stderr', l: string) => emitLine('stderr', l);
+      const initArgs = terraformArgs({ command: 'init', args: [], extraArguments: tf.extraArguments, moduleDir: dir, runAll: true, remoteState: cfg.remoteState });
+      const init = await this.withHooks(tf, 'init', () => this.exec(this.tfPath(cfg), initArgs, workDir, initEnv, toStderr), hookRun(initEnv, toStderr));
       if (!init.ok) return { ...init, reason: `terraform init failed: ${init.reason}` };
     }
-    const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: cfg.terraform.extraArguments, moduleDir: dir, runAll: opts.all });
-    return this.exec(this.tfPath(cfg), args, workDir, env, emitLine);
+    const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: tf.extraArguments, moduleDir: dir, runAll: opts.all, remoteState: cfg.remoteState });
+    return this.withHooks(tf, opts.command, () => this.exec(this.tfPath(cfg), args, workDir, env, emitLine), hookRun(env));
+  }
+
+  /** before hooks, the command, after hooks (on error only those with run_on_error), error hooks on matching errors. */
+  private async withHooks(tf: ModuleConfig['terraform'], command: string, body: () => Promise<TaskOutcome>, h: HookRun): Promise<TaskOutcome> {
+    const before = await runHooks('before_hook', hooksFor(tf.beforeHooks, command), h);
+    if (before) return { ok: false, reason: before };
+    const outcome = await body();
+    const after = hooksFor(tf.afterHooks, command).filter((x) => outcome.ok || x.runOnError);
+    const afterFailed = await runHooks('after_hook', after, h);
+    if (!outcome.ok) {
+      await runHooks('error_hook', errorHooksFor(tf.errorHooks, command, (outcome.stderrTail ?? []).join('\n')), h);
+      return outcome;
+    }
+    return afterFailed ? { ok: false, reason: afterFailed } : outcome;
+  }
+
+  private async checkVersion(cfg: ModuleConfig): Promise<void> {
+    const bin = this.tfPath(cfg);
+    const version = await terraformVersion(bin, copyEnv(this.d.opts.env));
+    if (!satisfies(version, cfg.terraformVersionConstraint!)) {
+      throw new Error(`terraform ${version} (${bin}) does not satisfy terraform_version_constraint "${cfg.terraformVersionConstraint}"`);
+    }
   }
 
   private async exec(bin: string, args: string[], cwd: string, env: Env, onLine: (s: 'stdout' | 'stderr', l: string) => void): Promise<TaskOutcome> {

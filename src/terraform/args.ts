@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Value, ValueObject } from '../config/hcl/values.js';
 import { COMMANDS_NEED_INPUT } from '../config/functions/terragrunt.js';
-import type { ExtraArguments } from '../config/types.js';
+import type { ExtraArguments, RemoteStateConfig } from '../config/types.js';
+import { renderHclValue } from './hcl-render.js';
 
 /** Every terraform command tgo accepts (anything else is a typo, caught before anything runs). */
 export const TERRAFORM_COMMANDS = new Set([
@@ -31,6 +32,8 @@ export interface ArgsOptions {
   /** Module directory: relative var files resolve against it. */
   moduleDir: string;
   runAll: boolean;
+  /** remote_state without `generate` reaches terraform as -backend-config on init (as in Terragrunt). */
+  remoteState?: RemoteStateConfig;
 }
 
 /** Terragrunt puts extra_arguments right after the command, then the user's own arguments. */
@@ -43,6 +46,12 @@ export function terraformArgs(o: ArgsOptions): string[] {
     for (const f of e.optionalVarFiles) {
       const p = path.resolve(o.moduleDir, f);
       if (existsSync(p)) extra.push(`-var-file=${p}`);
+    }
+  }
+  const rs = o.remoteState;
+  if (o.command === 'init' && rs && !rs.generate && !rs.disableInit) {
+    for (const [k, v] of Object.entries(rs.config)) {
+      extra.push(`-backend-config=${k}=${typeof v === 'string' ? v : renderHclValue(v).replace(/\n\s*/g, ' ')}`);
     }
   }
   const all = [...extra, ...o.args];
