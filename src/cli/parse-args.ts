@@ -36,7 +36,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
     const { spec } = m;
     let raw = m.inline;
     if (raw === undefined && spec.kind !== 'boolean') {
-      if (i + 1 >= argv.length) throw new UsageError(`Flag ${token} needs a value.`);
+      // `--terragrunt-iam-role --terragrunt-tfpath x`: the role is missing, not "--terragrunt-tfpath".
+      if (i + 1 >= argv.length || matchFlag(argv[i + 1]!)) throw new UsageError(`Flag ${token} needs a value.`);
       raw = argv[++i]!;
     }
     const value = convert(spec, raw, token);
