@@ -1,0 +1,107 @@
+/**
+ * Stress: 500 modules in a random DAG, parallelism 64, random durations and failures (fixed seed). Every
+ * module ends in exactly one state, exactly the modules whose dependencies all succeeded ran, the bound held,
+ * and tgo's memory stayed bounded. A shell fake terraform keeps 500 starts cheap.
+ */
+import { describe, expect, it } from 'vitest';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { baseEnv, startTgo } from '../support/tgo.js';
+
+const N = 500;
+const PARALLELISM = 64;
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('stress', () => {
+  it(`${N} modules at parallelism ${PARALLELISM} with random failures`, async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tgo-stress-'));
+    const log = path.join(root, 'fake.log');
+    const fake = path.join(root, 'fake-terraform.sh');
+    // One line at start and one at end, each a single small append (atomic for O_APPEND writes).
+    // bash's $EPOCHREALTIME avoids forking `date`: process creation is the expensive part on these machines.
+    writeFileSync(fake, `#!/bin/bash
+read s code < "$PWD/behaviour"
+echo "start $PWD \${EPOCHREALTIME/./}" >> ${log}
+sleep "$s"
+echo "end $PWD \${EPOCHREALTIME/./} $code" >> ${log}
+exit "$code"
+`);
+    chmodSync(fake, 0o755);
+    const rand = rng(20261129);
+    const deps: number[][] = [];
+    const exit: number[] = [];
+    // Five layers of 100; each module depends on 0-3 modules of earlier layers: wide enough to fill 64 slots.
+    for (let i = 0; i < N; i++) {
+      const d = new Set<number>();
+      const layerStart = Math.floor(i / 100) * 100;
+      const k = layerStart === 0 ? 0 : Math.floor(rand() * 4);
+      for (let j = 0; j < k; j++) d.add(Math.floor(rand() * layerStart));
+      deps.push([...d]);
+      exit.push(rand() < 0.04 ? 1 + Math.floor(rand() * 3) : 0);
+      const dir = path.join(root, 'stack', `m${String(i).padStart(3, '0')}`);
+      mkdirSync(path.join(dir, '.terraform'), { recursive: true });
+      writeFileSync(path.join(dir, 'terragrunt.hcl'), deps[i]!.length ? `dependencies {\n  paths = [${deps[i]!.map((x) => `"../m${String(x).padStart(3, '0')}"`).join(', ')}]\n}\n` : '');
+      writeFileSync(path.join(dir, 'behaviour'), `${(0.5 + rand()).toFixed(3)} ${exit[i]}\n`);
+    }
+    // Expected: a module runs iff every dependency ran and succeeded.
+    const ran: boolean[] = [];
+    const ok: boolean[] = [];
+    for (let i = 0; i < N; i++) {
+      ran[i] = deps[i]!.every((d) => ok[d]);
+      ok[i] = ran[i]! && exit[i] === 0;
+    }
+
+    const run = startTgo(['run-all', 'plan', '--terragrunt-parallelism', String(PARALLELISM), '--terragrunt-no-auto-init', '--terragrunt-tfpath', fake],
+      { cwd: path.join(root, 'stack'), env: baseEnv() });
+    let peakKb = 0;
+    const sampler = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${run.pid}/status`, 'utf8'));
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch {
+        // exited
+      }
+    }, 50);
+    const r = await run.done;
+    clearInterval(sampler);
+
+    // Exit code: several modules failed → 1.
+    expect(r.code).toBe(1);
+    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => l.split(' '));
+    const starts = lines.filter((l) => l[0] === 'start');
+    const ends = lines.filter((l) => l[0] === 'end');
+    const startedIdx = starts.map((l) => Number(path.basename(l[1]!).slice(1))).sort((a, b) => a - b);
+    expect(startedIdx).toEqual(ran.flatMap((x, i) => (x ? [i] : [])));
+    expect(ends).toHaveLength(starts.length);
+
+    // The parallelism bound, from the fake's own timestamps.
+    const events = lines.map((l) => ({ t: Number(l[2]), d: l[0] === 'start' ? 1 : -1 })).sort((a, b) => a.t - b.t || a.d - b.d);
+    let cur = 0;
+    let max = 0;
+    for (const e of events) max = Math.max(max, (cur += e.d));
+    expect(max).toBeLessThanOrEqual(PARALLELISM);
+    expect(max).toBeGreaterThan(PARALLELISM / 2); // it did fill the slots
+
+    // Every module is in the summary exactly once, with the state the DAG implies.
+    const summary = new Map<string, string>();
+    for (const m of r.stderr.matchAll(/^ {2}(m\d{3})\s+(succeeded|failed|early exit|excluded|interrupted)\s/gm)) {
+      expect(summary.has(m[1]!), `${m[1]} twice in the summary`).toBe(false);
+      summary.set(m[1]!, m[2]!);
+    }
+    expect(summary.size).toBe(N);
+    for (let i = 0; i < N; i++) {
+      const want = !ran[i] ? 'early exit' : exit[i] === 0 ? 'succeeded' : 'failed';
+      expect(summary.get(`m${String(i).padStart(3, '0')}`), `m${i}`).toBe(want);
+    }
+    expect(peakKb).toBeGreaterThan(0);
+    expect(peakKb / 1024).toBeLessThan(400);
+  }, 180_000);
+});
