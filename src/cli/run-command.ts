@@ -10,28 +10,31 @@ import { TeeSink, type EventSink } from '../run/events.js';
 import type { LogLevel, RunOptions } from '../run/options.js';
 import type { TerminalRenderer } from '../render/terminal.js';
 import { JsonOutputCollector } from '../render/json-out.js';
+import { finishReport, RunReport } from '../render/report.js';
 
 export async function runTerraformCommand(argv: string[], all: boolean): Promise<number> {
   const secrets = new SecretRegistry();
   let level: LogLevel = 'info';
   let renderer: TerminalRenderer | undefined;
   let opts: RunOptions | undefined;
+  let report: RunReport | undefined;
   const signals = installSignals(() => renderer);
   // Terragrunt skips the summary where stdout is for programs (output, -json).
   const showSummary = () => !!opts && opts.all && opts.summary !== false && !isRawOutput(opts.command, opts.args);
   try {
     opts = runOptions(argv, process.env, process.cwd(), all);
     level = opts.logLevel;
+    report = RunReport.forOptions(opts); // an unknown --report-file extension: usage error before anything runs
     const merged = opts.all && opts.jsonOut && opts.command === 'output' ? new JsonOutputCollector() : undefined;
     renderer = terminalRenderer(level, opts.command, opts.args, opts.all, secrets, opts.env, !!merged);
-    const sink: EventSink = merged ? new TeeSink(renderer, merged) : renderer;
+    const sink: EventSink = new TeeSink(...[renderer, merged, report].filter((s): s is NonNullable<typeof s> => s !== undefined));
     const result = await run(opts, { sink, prompter: stdinPrompter(process.stdin, process.stderr), signals, secrets });
     renderer.summary(showSummary());
     if (merged) writeJson(opts, merged.merged(), secrets);
-    return result.exitCode;
+    return finishReport(report, result.exitCode, secrets);
   } catch (e) {
     renderer?.summary(showSummary());
-    return reportError(e, level, secrets);
+    return finishReport(report, reportError(e, level, secrets), secrets);
   } finally {
     signals.dispose();
   }
