@@ -98,6 +98,24 @@ describe('selection', () => {
   });
 });
 
+describe('exit codes', () => {
+  const changes = { exitCode: 2, failOn: ['plan'] };
+  it('-detailed-exitcode aggregates: any change → 2, all clean → 0, any error → 1', async () => {
+    const root = writeStack({ 'a/terragrunt.hcl': '', 'a/fake-tf.json': changes, 'b/terragrunt.hcl': '' });
+    const r = await run(['run-all', 'plan', '-detailed-exitcode'], root);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/Succeeded\s+2/); // a change is a success
+    const clean = writeStack({ 'a/terragrunt.hcl': '', 'b/terragrunt.hcl': '' });
+    expect((await run(['run-all', 'plan', '-detailed-exitcode'], clean)).code).toBe(0);
+    const broken = writeStack({ 'a/terragrunt.hcl': '', 'a/fake-tf.json': changes, 'b/terragrunt.hcl': '', 'b/fake-tf.json': { exitCode: 1, failOn: ['plan'] } });
+    expect((await run(['run-all', 'plan', '-detailed-exitcode'], broken)).code).toBe(1);
+  });
+  it('without -detailed-exitcode, a lone failed module\'s own exit code is tgo\'s', async () => {
+    const root = writeStack({ 'a/terragrunt.hcl': '', 'a/fake-tf.json': changes, 'b/terragrunt.hcl': '' });
+    expect((await run(['run-all', 'plan'], root)).code).toBe(2);
+  });
+});
+
 describe('output', () => {
   const outputs = () => writeStack({
     'vpc/terragrunt.hcl': '', 'vpc/fake-tf.json': { outputs: { vpc_id: 'vpc-1' } },
