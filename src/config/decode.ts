@@ -72,8 +72,14 @@ export function decodeBody(body: Body, schema: BodySchema, file: string, where: 
 
 /** Thrown (internally) for an attribute that must wait for dependency outputs. */
 export class Deferred extends Error {
-  constructor(readonly attribute: string) {
+  readonly attribute: string;
+  constructor(attribute: string) {
+    // Control flow, thrown once per deferred attribute of every module: skip capturing a stack trace.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`${attribute} reads dependency outputs`);
+    Error.stackTraceLimit = limit;
+    this.attribute = attribute;
   }
 }
 
@@ -107,8 +113,30 @@ export class AttributeEvaluator {
   }
 }
 
+/**
+ * A configuration error raised inside a function call (read_terragrunt_config of a broken or cyclic file): it
+ * already names its own file, attribute and line, so it travels through the evaluator unwrapped.
+ */
+export class NestedConfigError extends EvalError {
+  constructor(readonly inner: ConfigError) {
+    const pos = { line: inner.line ?? 0, column: inner.column ?? 0, offset: 0 };
+    super({ filename: inner.file, start: pos, end: pos }, 'Error in configuration', inner.detail);
+  }
+}
+
+/** Run `f`, letting a ConfigError it throws pass through the evaluator as it is. */
+export function passConfigErrors<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new NestedConfigError(e);
+    throw e;
+  }
+}
+
 export function toConfigError(e: unknown, file: string, attrPath: string | undefined, display: DisplayPath): Error {
   if (e instanceof ConfigError || e instanceof Deferred) return e;
+  if (e instanceof NestedConfigError) return e.inner;
   if (e instanceof EvalError) {
     const f = e.range.filename && path.isAbsolute(e.range.filename) ? e.range.filename : file;
     return new ConfigError(display(f), `${e.summary}: ${e.detail}`, attrPath, e.range.start.line, e.range.start.column);

@@ -11,9 +11,9 @@ import { LazyObject, evaluate, findFunctionCalls, type EvalScope } from './hcl/e
 import { parseConfig, parseTemplate } from './hcl/parser.js';
 import { isObject, type Value, type ValueObject } from './hcl/values.js';
 import { terraformFunctions } from './functions/terraform/index.js';
-import { terragruntFunctions, type IncludeRef, type TerragruntScope, type TerragruntServices } from './functions/terragrunt.js';
+import { terragruntFunctions, type IncludeRef, type RunCmdCache, type TerragruntScope, type TerragruntServices } from './functions/terragrunt.js';
 import type { FunctionContext, FunctionTable } from './functions/types.js';
-import { AttributeEvaluator, Deferred, decodeBody, toConfigError, type DecodedBody, type DisplayPath } from './decode.js';
+import { AttributeEvaluator, Deferred, decodeBody, passConfigErrors, toConfigError, type DecodedBody, type DisplayPath } from './decode.js';
 import { TERRAGRUNT_SCHEMA } from './schema.js';
 import { fileConfigFromTree, mergeFileConfigs, type FileConfig } from './merge.js';
 import type { IncludeConfig, MergeStrategy, ModuleConfig } from './types.js';
@@ -45,14 +45,18 @@ interface ParsedFile {
 /** Dependency values for phase two: name → { outputs, … }. Absent in phase one (graph building). */
 export type DependencyValues = Record<string, ValueObject>;
 
-const CONTEXT_FUNCTIONS = ['get_original_terragrunt_dir', 'get_terraform_command', 'get_terraform_cli_args',
-  'get_aws_account_id', 'get_aws_caller_identity_arn', 'get_aws_caller_identity_user_id', 'get_aws_account_alias'];
+const AWS_IDENTITY_FUNCTIONS = ['get_aws_account_id', 'get_aws_caller_identity_arn', 'get_aws_caller_identity_user_id', 'get_aws_account_alias'];
+const CONTEXT_FUNCTIONS = ['get_original_terragrunt_dir', 'get_terraform_command', 'get_terraform_cli_args', ...AWS_IDENTITY_FUNCTIONS];
 
 export class ConfigLoader {
   readonly display: DisplayPath;
   private readonly files = new Map<string, ParsedFile>();
   private readonly readCache = new Map<string, Value>();
   private readonly runCmdCache = new Map<string, string>();
+  /** Commands run_cmd actually started (cache misses), for tests and --log-level debug. */
+  runCmdRuns = 0;
+  /** read_terragrunt_config evaluations (cache misses): once per file and distinct context. */
+  readEvaluations = 0;
   private readonly reading: string[] = [];
   private readonly tfFunctions: FunctionTable = terraformFunctions;
   private readonly parse: (text: string, filename: string) => Body;
@@ -64,6 +68,11 @@ export class ConfigLoader {
       const rel = path.relative(root, p);
       return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
     };
+  }
+
+  /** Answer get_aws_* with this (per module config path); set before the first evaluation. */
+  setAwsIdentity(fn: LoaderOptions['awsIdentity']): void {
+    this.opts.awsIdentity = fn;
   }
 
   /** Number of distinct files parsed so far (each once per run). */
@@ -124,7 +133,7 @@ export class ConfigLoader {
     const scope: TerragruntScope = { file: configPath, configPath, originalConfigPath, includes: refs };
     const exposedHasDeferred = includes.some((inc, i) => inc.expose && parents[i]!.deferred.length > 0);
     const child = this.evaluateFile(parsed, scope, deps, exposedIncludes, exposedHasDeferred);
-    const module = mergeFileConfigs(path.dirname(configPath), configPath, includes, parents, child);
+    const module = mergeFileConfigs(path.dirname(configPath), configPath, includes, parents, child, this.display);
     return { module, exposed: child.tree };
   }
 
@@ -194,7 +203,7 @@ export class ConfigLoader {
     const deferred: string[] = [];
     const tree: ValueObject = { locals: locals.values };
     this.evaluateBody(decoded, TERRAGRUNT_BLOCK_ORDER, ev, '', tree, lines, deferred);
-    const fc = fileConfigFromTree(file, tree, lines, deferred, this.display);
+    const fc = fileConfigFromTree(file, tree, lines, deferred, this.display, path.dirname(scope.configPath));
     return { ...fc, tree };
   }
 
@@ -265,7 +274,9 @@ export class ConfigLoader {
 
   /** The evaluation scope for one file: root variables plus Terraform's and Terragrunt's functions. */
   private scope(tg: TerragruntScope, variables: Record<string, Value | LazyObject>): EvalScope {
-    const functions: FunctionTable = { ...this.tfFunctions, ...terragruntFunctions(tg, this.services(tg)) };
+    // Terragrunt's functions depend on the file; Terraform's are shared: inherit them instead of copying ~100
+    // entries per file (that copy was a sixth of a 1,000-module stack load).
+    const functions: FunctionTable = Object.assign(Object.create(this.tfFunctions) as FunctionTable, terragruntFunctions(tg, this.services(tg)));
     const fnContext: FunctionContext = {
       baseDir: path.dirname(tg.configPath),
       renderTemplate: (source, filename, vars) => this.renderTemplate(source, filename, vars, functions, fnContext),
@@ -284,9 +295,9 @@ export class ConfigLoader {
       workingDir: this.opts.workingDir,
       terraformCommand: this.opts.terraformCommand,
       terraformArgs: this.opts.terraformArgs,
-      readTerragruntConfig: (file) => this.readTerragruntConfig(file, tg),
-      readTfvarsFile: (file) => this.readTfvars(file),
-      runCmd: (dir, args, quiet) => this.runCmd(dir, args, quiet),
+      readTerragruntConfig: (file) => passConfigErrors(() => this.readTerragruntConfig(file, tg)),
+      readTfvarsFile: (file) => passConfigErrors(() => this.readTfvars(file)),
+      runCmd: (dir, args, quiet, cache) => this.runCmd(dir, args, quiet, cache),
       awsIdentity: this.opts.awsIdentity ? () => this.opts.awsIdentity!(tg.originalConfigPath) : undefined,
     };
   }
@@ -295,13 +306,17 @@ export class ConfigLoader {
   private readTerragruntConfig(file: string, from: TerragruntScope): Value {
     const parsed = this.file(file);
     const contextual = CONTEXT_FUNCTIONS.some((f) => parsed.calls.has(f));
-    const key = contextual ? `${file}\0${from.originalConfigPath}` : file;
+    // get_aws_* answer differently before and after a module's role is known: keep both results apart.
+    const aws = contextual && this.opts.awsIdentity && AWS_IDENTITY_FUNCTIONS.some((f) => parsed.calls.has(f))
+      ? `\0${this.opts.awsIdentity(from.originalConfigPath).arn}` : '';
+    const key = contextual ? `${file}\0${from.originalConfigPath}${aws}` : file;
     const cached = this.readCache.get(key);
     if (cached !== undefined) return cached;
     if (this.reading.includes(file)) {
       throw new ConfigError(this.display(file), `read_terragrunt_config cycle: ${[...this.reading, file].map(this.display).join(' -> ')}`);
     }
     this.reading.push(file);
+    this.readEvaluations++;
     try {
       const { module, exposed } = this.loadConfig(file, from.originalConfigPath, undefined);
       const value: ValueObject = { ...exposed, locals: module.locals, inputs: module.inputs };
@@ -338,10 +353,11 @@ export class ConfigLoader {
     return out;
   }
 
-  private runCmd(dir: string, args: string[], quiet: boolean): string {
-    const key = `${dir}\0${args.join('\0')}`;
-    const cached = this.runCmdCache.get(key);
+  private runCmd(dir: string, args: string[], quiet: boolean, cache: RunCmdCache = 'dir'): string {
+    const key = `${cache === 'global' ? '' : dir}\0${args.join('\0')}`;
+    const cached = cache === 'none' ? undefined : this.runCmdCache.get(key);
     if (cached !== undefined) return cached;
+    this.runCmdRuns++;
     let out: string;
     try {
       out = execFileSync(args[0]!, args.slice(1), { cwd: dir, encoding: 'utf8', env: this.opts.env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
@@ -352,7 +368,7 @@ export class ConfigLoader {
     }
     // Terragrunt trims the trailing newline, like a shell's $(…).
     out = out.replace(/\r?\n$/, '');
-    this.runCmdCache.set(key, out);
+    if (cache !== 'none') this.runCmdCache.set(key, out);
     this.opts.onLog?.(quiet ? 'debug' : 'info', quiet ? `run_cmd ${args[0]} (output hidden)` : `run_cmd ${args.join(' ')}: ${out}`);
     return out;
   }

@@ -1,14 +1,19 @@
-// From one file's evaluated values to a typed partial config, and Terragrunt's include merge rules:
-// shallow (default): the child's values win, named blocks (extra_arguments, hooks, generate, dependency) merge by
-// name, inputs merge by top-level key, dependencies.paths concatenate; deep: maps merge recursively and lists
-// concatenate; no_merge: the parent contributes nothing. locals are never merged.
+// From one file's evaluated values to a typed partial config, and Terragrunt's include merge rules
+// (pkg/config/include.go): includes are merged bottom-up, each with its own strategy, onto "the child so far", so
+// the last include has the highest priority after the child. shallow (default): the child's values win,
+// extra_arguments and hooks merge by name (a same-named child entry replaces the parent's in place), dependency
+// blocks merge by name, a generate name defined on both sides is an error, inputs merge by top-level key,
+// dependencies.paths are appended; deep: the same, but inputs and dependency blocks merge recursively (maps merge,
+// lists concatenate), include_in_copy/exclude_from_copy concatenate and a same-named generate block of the child
+// replaces the parent's; no_merge: the parent contributes nothing. remote_state is always replaced, never merged,
+// and locals are never merged.
 
 import path from 'node:path';
 import { isObject, type Value, type ValueObject } from './hcl/values.js';
 import { deepMerge } from './functions/terragrunt.js';
 import type { DisplayPath } from './decode.js';
 import type {
-  DependencyConfig, ExcludeConfig, ExtraArguments, GenerateConfig, Hook, IamAttributes, IfExists, IncludeConfig,
+  DependencyConfig, ExcludeConfig, ExtraArguments, GenerateConfig, Hook, IamAttributes, IfDisabled, IfExists, IncludeConfig,
   ModuleConfig, RemoteStateConfig, TerraformBlock,
 } from './types.js';
 import { EXTRA_IAM_ATTRIBUTES } from './types.js';
@@ -19,7 +24,7 @@ export interface FileConfig {
   file: string;
   locals: ValueObject;
   iam: IamAttributes;
-  dependencies: DependencyConfig[];
+  dependencies: FileDependency[];
   dependenciesPaths?: string[];
   inputs?: ValueObject;
   terraform?: Partial<Omit<TerraformBlock, 'extraArguments' | 'beforeHooks' | 'afterHooks' | 'errorHooks'>> &
@@ -36,7 +41,11 @@ export interface FileConfig {
   deferred: string[];
 }
 
+/** A dependency block of one file, with the attributes written in it (a deep merge overrides only those). */
+export type FileDependency = DependencyConfig & { set: ReadonlySet<string> };
+
 const IF_EXISTS = ['overwrite', 'overwrite_terragrunt', 'skip', 'error'];
+const IF_DISABLED = ['skip', 'remove', 'remove_terragrunt'];
 
 /** Typed reads from an evaluated tree; each failure names the file, attribute and line. */
 class Reader {
@@ -92,9 +101,14 @@ function labelled(tree: ValueObject, type: string): [string, ValueObject][] {
   return isObject(v) ? Object.entries(v).filter((e): e is [string, ValueObject] => isObject(e[1])) : [];
 }
 
-export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<string, number>, deferred: string[], display: DisplayPath): FileConfig {
+/**
+ * `baseDir` is the unit's directory: relative dependency/dependencies paths resolve against it even when they are
+ * written in an included file, as in Terragrunt (they are resolved against the config being parsed, i.e. the unit).
+ */
+export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<string, number>, deferred: string[], display: DisplayPath,
+  baseDir: string = path.dirname(file)): FileConfig {
   const r: Reader = new Reader(file, lines, display);
-  const dir = path.dirname(file);
+  const dir = baseDir;
   const iam: IamAttributes = {
     roleArn: r.located(tree, 'iam_role', r.str(tree, 'iam_role', 'iam_role')),
     duration: tree.iam_assume_role_duration === undefined || tree.iam_assume_role_duration === null
@@ -112,7 +126,7 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
     }
   }
 
-  const dependencies: DependencyConfig[] = labelled(tree, 'dependency').map(([name, d]) => {
+  const dependencies: FileDependency[] = labelled(tree, 'dependency').map(([name, d]) => {
     const at = `dependency.${name}`;
     const configPath = r.str(d, 'config_path', `${at}.config_path`);
     if (configPath === undefined || configPath === '') {
@@ -134,6 +148,7 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
       mockOutputsMergeStrategyWithState: strategy as DependencyConfig['mockOutputsMergeStrategyWithState'],
       file,
       line: lines.get(at),
+      set: new Set(Object.keys(d).filter((k) => d[k] !== null)),
     };
   });
 
@@ -177,6 +192,8 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
     if (!IF_EXISTS.includes(ifExists)) r.fail(`${at}.if_exists`, `must be one of ${IF_EXISTS.map((x) => `"${x}"`).join(', ')}, got "${ifExists}"`);
     const genPath = r.str(g, 'path', `${at}.path`);
     if (!genPath) r.fail(`${at}.path`, 'path is required');
+    const ifDisabled = r.str(g, 'if_disabled', `${at}.if_disabled`) ?? 'skip';
+    if (!IF_DISABLED.includes(ifDisabled)) r.fail(`${at}.if_disabled`, `must be one of ${IF_DISABLED.map((x) => `"${x}"`).join(', ')}, got "${ifDisabled}"`);
     generate.push({
       name,
       path: genPath,
@@ -185,6 +202,10 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
       commentPrefix: r.str(g, 'comment_prefix', `${at}.comment_prefix`) ?? '# ',
       disableSignature: r.bool(g, 'disable_signature', `${at}.disable_signature`) ?? false,
       disable: r.bool(g, 'disable', `${at}.disable`) ?? false,
+      ifDisabled: ifDisabled as IfDisabled,
+      hclFmt: r.bool(g, 'hcl_fmt', `${at}.hcl_fmt`),
+      file,
+      line: lines.get(at),
     });
   }
 
@@ -261,68 +282,140 @@ function hooks(r: Reader, tf: ValueObject, type: string): Hook[] {
   });
 }
 
-/** Replace same-named entries of `base` with `over`'s, append the rest (Terragrunt's merge-by-name). */
-function byName<T extends { name: string }>(base: T[], over: T[]): T[] {
-  const names = new Set(over.map((x) => x.name));
-  return [...base.filter((x) => !names.has(x.name)), ...over];
+/** Terragrunt's merge-by-name for extra_arguments and hooks: a same-named child entry takes the parent's place, others are appended. */
+function byName<T extends { name: string }>(parent: T[], child: T[]): T[] {
+  const out = [...parent];
+  for (const c of child) {
+    const i = out.findIndex((p) => p.name === c.name);
+    if (i >= 0) out[i] = c;
+    else out.push(c);
+  }
+  return out;
 }
 
-/** Merge `over` (higher priority) onto `base` with a strategy. */
-function mergeTwo(base: FileConfig, over: FileConfig, deep: boolean): FileConfig {
-  const tfBase = base.terraform;
-  const tfOver = over.terraform;
-  const terraform: FileConfig['terraform'] = tfBase || tfOver
-    ? {
-        source: tfOver?.source ?? tfBase?.source,
-        includeInCopy: tfOver?.includeInCopy ?? tfBase?.includeInCopy,
-        excludeFromCopy: tfOver?.excludeFromCopy ?? tfBase?.excludeFromCopy,
-        copyTerraformLockFile: tfOver?.copyTerraformLockFile ?? tfBase?.copyTerraformLockFile,
-        extraArguments: byName(tfBase?.extraArguments ?? [], tfOver?.extraArguments ?? []),
-        beforeHooks: byName(tfBase?.beforeHooks ?? [], tfOver?.beforeHooks ?? []),
-        afterHooks: byName(tfBase?.afterHooks ?? [], tfOver?.afterHooks ?? []),
-        errorHooks: byName(tfBase?.errorHooks ?? [], tfOver?.errorHooks ?? []),
-      }
-    : undefined;
-  let inputs = base.inputs;
-  if (over.inputs) inputs = base.inputs ? (deep ? (deepMerge(base.inputs, over.inputs) as ValueObject) : { ...base.inputs, ...over.inputs }) : over.inputs;
-  // Each iam_* field: the child's value when it sets one, else the parent's.
-  const iam: IamAttributes = { ...base.iam };
-  for (const [k, v] of Object.entries(over.iam) as [keyof IamAttributes, IamAttributes[keyof IamAttributes]][]) {
-    if (v !== undefined) (iam as Record<string, unknown>)[k] = v;
+/** dependency blocks by name: parent order, a same-named child block replaces (shallow) or deep-merges into (deep) the parent's. */
+function mergeDependencies(parent: FileDependency[], child: FileDependency[], deep: boolean): FileDependency[] {
+  const out = [...parent];
+  for (const c of child) {
+    const i = out.findIndex((p) => p.name === c.name);
+    if (i < 0) out.push(c);
+    else out[i] = deep ? deepMergeDependency(out[i]!, c) : c;
   }
+  return out;
+}
+
+/**
+ * Terragrunt's Dependency.DeepMerge: config_path, enabled and skip_outputs are taken from the child when it sets
+ * them, mock_outputs merge deeply, mock_outputs_allowed_terraform_commands concatenate; the mock merge strategy
+ * stays the parent's (Terragrunt does not carry it over).
+ */
+function deepMergeDependency(p: FileDependency, c: FileDependency): FileDependency {
+  const mockOutputs = p.mockOutputs && c.mockOutputs ? (deepMerge(p.mockOutputs, c.mockOutputs) as ValueObject) : c.mockOutputs ?? p.mockOutputs;
+  const allowed = p.mockOutputsAllowedTerraformCommands && c.mockOutputsAllowedTerraformCommands
+    ? [...p.mockOutputsAllowedTerraformCommands, ...c.mockOutputsAllowedTerraformCommands]
+    : c.mockOutputsAllowedTerraformCommands ?? p.mockOutputsAllowedTerraformCommands;
+  const from = c.set.has('config_path') ? c : p;
   return {
-    file: over.file,
-    locals: over.locals,
-    iam,
-    dependencies: byName(base.dependencies, over.dependencies),
-    dependenciesPaths: base.dependenciesPaths || over.dependenciesPaths
-      ? [...(base.dependenciesPaths ?? []), ...(over.dependenciesPaths ?? [])] : undefined,
-    inputs,
-    terraform,
-    generate: byName(base.generate, over.generate),
-    remoteState: over.remoteState ?? base.remoteState,
-    skip: over.skip ?? base.skip,
-    preventDestroy: over.preventDestroy ?? base.preventDestroy,
-    exclude: over.exclude ?? base.exclude,
-    downloadDir: over.downloadDir ?? base.downloadDir,
-    terraformBinary: over.terraformBinary ?? base.terraformBinary,
-    terraformVersionConstraint: over.terraformVersionConstraint ?? base.terraformVersionConstraint,
-    terragruntVersionConstraint: over.terragruntVersionConstraint ?? base.terragruntVersionConstraint,
-    deferred: [...new Set([...base.deferred, ...over.deferred])],
+    ...p,
+    configPath: from.configPath,
+    file: from.file,
+    line: from.line,
+    enabled: c.set.has('enabled') ? c.enabled : p.enabled,
+    skipOutputs: c.set.has('skip_outputs') ? c.skipOutputs : p.skipOutputs,
+    mockOutputs,
+    mockOutputsAllowedTerraformCommands: allowed,
+    set: new Set([...p.set, ...c.set]),
   };
 }
 
-/** Parents merge in include order (the last include has the highest priority), then the child over all. */
-export function mergeFileConfigs(dir: string, configPath: string, includes: IncludeConfig[], parents: FileConfig[], child: FileConfig): ModuleConfig {
-  let acc: FileConfig | undefined;
-  let deepChild = false;
-  includes.forEach((inc, i) => {
-    if (inc.mergeStrategy === 'no_merge') return;
-    if (inc.mergeStrategy === 'deep') deepChild = true;
-    acc = acc ? mergeTwo(acc, parents[i]!, inc.mergeStrategy === 'deep') : parents[i]!;
-  });
-  const m = acc ? mergeTwo(acc, child, deepChild) : child;
-  const dependencies = m.dependencies.filter((d) => d.enabled);
+/** Paths of `dependencies` blocks: the parent's, then the child's that are not there yet. */
+function mergePaths(parent: string[] | undefined, child: string[] | undefined): string[] | undefined {
+  if (!parent) return child;
+  if (!child) return parent;
+  return [...parent, ...child.filter((p) => !parent.includes(p))];
+}
+
+/**
+ * One include step: Terragrunt's TerragruntConfig.Merge (shallow) or DeepMerge (deep) of `child` (the child plus
+ * the includes after this one, already merged) onto `parent`.
+ */
+function mergeInto(parent: FileConfig, child: FileConfig, deep: boolean, display: DisplayPath): FileConfig {
+  const tp = parent.terraform;
+  const tc = child.terraform;
+  let terraform: FileConfig['terraform'];
+  if (!tc) terraform = tp;
+  else if (!tp) terraform = tc;
+  else {
+    terraform = {
+      source: tc.source ?? tp.source,
+      copyTerraformLockFile: tc.copyTerraformLockFile ?? tp.copyTerraformLockFile,
+      // A shallow merge keeps the parent's copy lists (Terragrunt's Merge never looks at the child's); deep concatenates.
+      includeInCopy: deep && tc.includeInCopy ? [...tc.includeInCopy, ...(tp.includeInCopy ?? [])] : tp.includeInCopy,
+      excludeFromCopy: deep && tc.excludeFromCopy ? [...tc.excludeFromCopy, ...(tp.excludeFromCopy ?? [])] : tp.excludeFromCopy,
+      extraArguments: byName(tp.extraArguments, tc.extraArguments),
+      beforeHooks: byName(tp.beforeHooks, tc.beforeHooks),
+      afterHooks: byName(tp.afterHooks, tc.afterHooks),
+      errorHooks: byName(tp.errorHooks, tc.errorHooks),
+    };
+  }
+
+  if (!deep) {
+    const dup = child.generate.filter((g) => parent.generate.some((p) => p.name === g.name));
+    if (dup.length > 0) {
+      const g = dup[0]!;
+      const other = parent.generate.find((p) => p.name === g.name)!;
+      throw new ConfigError(display(g.file ?? child.file),
+        `Detected generate blocks with the same name: [${dup.map((d) => d.name).join(' ')}]: generate "${g.name}" is also defined in `
+        + `${display(other.file ?? parent.file)}${other.line ? `:${other.line}` : ''}, which is included with merge_strategy "shallow"; `
+        + 'rename one of them, or include that file with merge_strategy = "deep" to let this one replace it',
+        `generate.${g.name}`, g.line);
+    }
+  }
+  const generate = [...parent.generate.filter((p) => !child.generate.some((c) => c.name === p.name)), ...child.generate];
+
+  let inputs = parent.inputs;
+  if (child.inputs) inputs = parent.inputs ? (deep ? (deepMerge(parent.inputs, child.inputs) as ValueObject) : { ...parent.inputs, ...child.inputs }) : child.inputs;
+  // Each iam_* field: the child's value when it sets one, else the parent's.
+  const iam: IamAttributes = { ...parent.iam };
+  for (const [k, v] of Object.entries(child.iam) as [keyof IamAttributes, IamAttributes[keyof IamAttributes]][]) {
+    if (v !== undefined) (iam as Record<string, unknown>)[k] = v;
+  }
+  return {
+    file: child.file,
+    locals: child.locals,
+    iam,
+    dependencies: mergeDependencies(parent.dependencies, child.dependencies, deep),
+    dependenciesPaths: mergePaths(parent.dependenciesPaths, child.dependenciesPaths),
+    inputs,
+    terraform,
+    generate,
+    remoteState: child.remoteState ?? parent.remoteState,
+    skip: child.skip,
+    preventDestroy: child.preventDestroy ?? parent.preventDestroy,
+    exclude: child.exclude ?? parent.exclude,
+    downloadDir: child.downloadDir ?? parent.downloadDir,
+    terraformBinary: child.terraformBinary ?? parent.terraformBinary,
+    terraformVersionConstraint: child.terraformVersionConstraint ?? parent.terraformVersionConstraint,
+    terragruntVersionConstraint: child.terragruntVersionConstraint ?? parent.terragruntVersionConstraint,
+    deferred: [...new Set([...parent.deferred, ...child.deferred])],
+  };
+}
+
+/**
+ * Includes merge bottom-up as in Terragrunt's handleInclude: starting from the child, each include (last first)
+ * takes what has been merged so far as its child, with its own merge strategy. So the last include has the
+ * highest priority after the child, and a shallow include replaces whole top-level inputs of everything below it.
+ */
+export function mergeFileConfigs(dir: string, configPath: string, includes: IncludeConfig[], parents: FileConfig[], child: FileConfig,
+  display: DisplayPath = (p) => p): ModuleConfig {
+  let m = child;
+  for (let i = includes.length - 1; i >= 0; i--) {
+    const strategy = includes[i]!.mergeStrategy;
+    if (strategy === 'no_merge') continue;
+    m = mergeInto(parents[i]!, m, strategy === 'deep', display);
+  }
+  const dependencies: DependencyConfig[] = m.dependencies.filter((d) => d.enabled).map(({ set: _set, ...d }) => d);
+  const disabledDependencies: DependencyConfig[] = m.dependencies.filter((d) => !d.enabled).map(({ set: _set, ...d }) => d);
   const dependencyPaths = [...new Set([...dependencies.map((d) => d.configPath), ...(m.dependenciesPaths ?? [])])];
   return {
     dir,
@@ -331,6 +424,7 @@ export function mergeFileConfigs(dir: string, configPath: string, includes: Incl
     locals: child.locals,
     iam: m.iam,
     dependencies,
+    disabledDependencies,
     dependencyPaths,
     inputs: m.inputs ?? {},
     terraform: {

@@ -65,6 +65,8 @@ export interface TerraformBlock {
 
 export type IfExists = 'overwrite' | 'overwrite_terragrunt' | 'skip' | 'error';
 
+export type IfDisabled = 'skip' | 'remove' | 'remove_terragrunt';
+
 export interface GenerateConfig {
   name: string;
   path: string;
@@ -73,6 +75,13 @@ export interface GenerateConfig {
   commentPrefix: string;
   disableSignature: boolean;
   disable: boolean;
+  /** What to do with an existing file when `disable = true` (default skip: leave it). */
+  ifDisabled?: IfDisabled;
+  /** Format as HCL (hclwrite.Format) before writing; unset means "when the path ends in .tf, .tofu or .hcl". */
+  hclFmt?: boolean;
+  /** Where the block was written, for messages. */
+  file?: string;
+  line?: number;
 }
 
 export interface RemoteStateConfig {
@@ -125,6 +134,11 @@ export interface ModuleConfig {
   iam: IamAttributes;
   /** Enabled dependency blocks, merged from includes. */
   dependencies: DependencyConfig[];
+  /**
+   * Dependency blocks with `enabled = false`: not in the graph and never read, but Terragrunt still gives
+   * `dependency.<name>.outputs` the block's mock_outputs.
+   */
+  disabledDependencies?: DependencyConfig[];
   /** Every module directory this one must run after (dependency blocks and dependencies.paths), absolute. */
   dependencyPaths: string[];
   inputs: ValueObject;

@@ -3,7 +3,8 @@
 
 import path from 'node:path';
 import type { RoleSpec } from '../auth/role.js';
-import type { ModuleConfig } from '../config/types.js';
+import type { DependencyValues } from '../config/loader.js';
+import type { Hook, ModuleConfig } from '../config/types.js';
 import type { ValueObject } from '../config/hcl/values.js';
 import type { Stack } from './stack.js';
 
@@ -19,8 +20,29 @@ export function renderRole(role: RoleSpec | undefined): ValueObject | null {
   return out;
 }
 
-export function renderModule(stack: Stack, cfg: ModuleConfig): ValueObject {
+/**
+ * A module whose attributes read dependency outputs is rendered with each dependency's mock_outputs standing in
+ * (nothing is run here, so real outputs are not known); when a dependency has no mocks, those attributes stay out
+ * and are listed under `deferred`.
+ */
+function withMockOutputs(stack: Stack, cfg: ModuleConfig): { cfg: ModuleConfig; mocked: boolean } {
+  if (cfg.deferred.length === 0) return { cfg, mocked: false };
+  const deps: DependencyValues = {};
+  for (const d of [...cfg.dependencies, ...(cfg.disabledDependencies ?? [])]) deps[d.name] = { outputs: d.mockOutputs ?? {}, config_path: d.configPath };
+  try {
+    return { cfg: stack.loader.loadModule(cfg.dir, deps), mocked: true };
+  } catch {
+    return { cfg, mocked: false };
+  }
+}
+
+export function renderModule(stack: Stack, phaseOne: ModuleConfig): ValueObject {
+  const { cfg, mocked } = withMockOutputs(stack, phaseOne);
   const rel = (p: string) => stack.loader.display(p);
+  const hook = (h: Hook): ValueObject => ({
+    commands: h.commands, execute: h.execute, working_dir: h.workingDir ?? null, run_on_error: h.runOnError, if: h.if,
+    ...(h.onErrors.length > 0 ? { on_errors: h.onErrors } : {}),
+  });
   return {
     config_path: rel(cfg.configPath),
     iam_role: cfg.iam.roleArn?.value ?? null,
@@ -37,25 +59,40 @@ export function renderModule(stack: Stack, cfg: ModuleConfig): ValueObject {
       skip_outputs: d.skipOutputs,
       mock_outputs: d.mockOutputs ?? null,
       mock_outputs_allowed_terraform_commands: d.mockOutputsAllowedTerraformCommands ?? null,
+      mock_outputs_merge_strategy_with_state: d.mockOutputsMergeStrategyWithState,
     }])),
     terraform: {
       source: cfg.terraform.source ?? null,
+      include_in_copy: cfg.terraform.includeInCopy,
+      exclude_from_copy: cfg.terraform.excludeFromCopy,
       extra_arguments: Object.fromEntries(cfg.terraform.extraArguments.map((e) => [e.name, {
         commands: e.commands, arguments: e.arguments, required_var_files: e.requiredVarFiles, optional_var_files: e.optionalVarFiles, env_vars: e.envVars,
       }])),
-      before_hook: Object.fromEntries(cfg.terraform.beforeHooks.map((h) => [h.name, { commands: h.commands, execute: h.execute }])),
-      after_hook: Object.fromEntries(cfg.terraform.afterHooks.map((h) => [h.name, { commands: h.commands, execute: h.execute }])),
+      before_hook: Object.fromEntries(cfg.terraform.beforeHooks.map((h) => [h.name, hook(h)])),
+      after_hook: Object.fromEntries(cfg.terraform.afterHooks.map((h) => [h.name, hook(h)])),
+      error_hook: Object.fromEntries(cfg.terraform.errorHooks.map((h) => [h.name, hook(h)])),
     },
-    generate: Object.fromEntries(cfg.generate.map((g) => [g.name, { path: g.path, if_exists: g.ifExists, contents: g.contents }])),
+    generate: Object.fromEntries(cfg.generate.map((g) => [g.name, {
+      path: g.path, if_exists: g.ifExists, comment_prefix: g.commentPrefix, disable_signature: g.disableSignature, disable: g.disable,
+      contents: g.contents,
+    }])),
     remote_state: cfg.remoteState
-      ? { backend: cfg.remoteState.backend, config: cfg.remoteState.config, generate: cfg.remoteState.generate ? { path: cfg.remoteState.generate.path, if_exists: cfg.remoteState.generate.ifExists } : null }
+      ? {
+          backend: cfg.remoteState.backend,
+          config: cfg.remoteState.config,
+          generate: cfg.remoteState.generate ? { path: cfg.remoteState.generate.path, if_exists: cfg.remoteState.generate.ifExists } : null,
+          disable_init: cfg.remoteState.disableInit,
+        }
       : null,
     skip: cfg.skip,
     prevent_destroy: cfg.preventDestroy,
     terraform_binary: cfg.terraformBinary ?? null,
+    terraform_version_constraint: cfg.terraformVersionConstraint ?? null,
     download_dir: cfg.downloadDir ?? null,
     /** Attributes that read dependency outputs: evaluated when the module runs. */
-    deferred: cfg.deferred,
+    deferred: phaseOne.deferred,
+    /** Whether `deferred` attributes are shown evaluated with the dependencies' mock_outputs. */
+    rendered_with_mock_outputs: mocked,
   };
 }
 

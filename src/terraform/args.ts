@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Value, ValueObject } from '../config/hcl/values.js';
 import { COMMANDS_NEED_INPUT } from '../config/functions/terragrunt.js';
 import type { ExtraArguments, RemoteStateConfig } from '../config/types.js';
-import { renderHclValue } from './hcl-render.js';
+import { renderHclValue, terraformBackendConfig } from './hcl-render.js';
 
 /** Every terraform command tgo accepts (anything else is a typo, caught before anything runs). */
 export const TERRAFORM_COMMANDS = new Set([
@@ -39,19 +39,26 @@ export interface ArgsOptions {
 /** Terragrunt puts extra_arguments right after the command, then the user's own arguments. */
 export function terraformArgs(o: ArgsOptions): string[] {
   const extra: string[] = [];
+  // Applying a saved plan takes no variables: Terragrunt then leaves out -var* arguments and var files (GH-493).
+  const skipVars = hasPlanFile(o.command, o.args);
   for (const e of o.extraArguments) {
     if (!e.commands.includes(o.command)) continue;
-    extra.push(...e.arguments);
-    for (const f of e.requiredVarFiles) extra.push(`-var-file=${path.resolve(o.moduleDir, f)}`);
-    for (const f of e.optionalVarFiles) {
+    extra.push(...(skipVars ? withoutVars(e.arguments) : e.arguments));
+    if (skipVars) continue;
+    for (const f of keepLast(e.requiredVarFiles)) extra.push(`-var-file=${path.resolve(o.moduleDir, f)}`);
+    for (const f of keepLast(e.optionalVarFiles)) {
       const p = path.resolve(o.moduleDir, f);
       if (existsSync(p)) extra.push(`-var-file=${p}`);
     }
   }
   const rs = o.remoteState;
-  if (o.command === 'init' && rs && !rs.generate && !rs.disableInit) {
-    for (const [k, v] of Object.entries(rs.config)) {
-      extra.push(`-backend-config=${k}=${typeof v === 'string' ? v : renderHclValue(v).replace(/\n\s*/g, ' ')}`);
+  if (o.command === 'init' && rs) {
+    // Terragrunt's GetTFInitArgs: disable_init means -backend=false; a generated backend needs no arguments.
+    if (rs.disableInit) extra.push('-backend=false');
+    else if (!rs.generate) {
+      for (const [k, v] of Object.entries(terraformBackendConfig(rs.backend, rs.config))) {
+        extra.push(`-backend-config=${k}=${typeof v === 'string' ? v : renderHclValue(v).replace(/\n\s*/g, ' ')}`);
+      }
     }
   }
   const all = [...extra, ...o.args];
@@ -65,6 +72,22 @@ export function terraformArgs(o: ArgsOptions): string[] {
     }
   }
   return [o.command, ...added, ...all];
+}
+
+/** Arguments without -var/-var-file (and the value after a bare `-var`/`-var-file`). */
+function withoutVars(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-var' || a === '-var-file') i++;
+    else if (!a.startsWith('-var')) out.push(a);
+  }
+  return out;
+}
+
+/** Duplicates removed, the last occurrence kept (Terragrunt's RemoveDuplicatesFromListKeepLast). */
+function keepLast(list: string[]): string[] {
+  return list.filter((x, i) => list.lastIndexOf(x) === i);
 }
 
 /** terraform flags that may take their value as the next word (`-var x=1`, `-var-file f`). */
@@ -98,6 +121,24 @@ export function inputsToEnv(inputs: ValueObject, existing: Record<string, string
   return out;
 }
 
+/**
+ * One input as Terragrunt passes it: a string as is, anything else as Go's json.Marshal writes it (object keys
+ * sorted, <, > and & escaped), with `${` in strings escaped to `$${` so terraform, which parses complex TF_VAR_*
+ * values as HCL, keeps them literal.
+ */
 export function encodeInput(v: Value): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  return typeof v === 'string' ? v : goJson(v);
+}
+
+function goJson(v: Value): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return goString(v.replace(/\$?\$\{/g, () => '$${'));
+  if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
+  const keys = Object.keys(v).sort();
+  return `{${keys.map((k) => `${goString(k)}:${goJson(v[k]!)}`).join(',')}}`;
+}
+
+function goString(s: string): string {
+  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

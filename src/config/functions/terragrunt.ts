@@ -39,10 +39,14 @@ export interface TerragruntServices {
   readTerragruntConfig(file: string, from: TerragruntScope): Value;
   /** A .tfvars (HCL) or .tfvars.json file as an object. */
   readTfvarsFile(file: string): Value;
-  runCmd(dir: string, args: string[], quiet: boolean): string;
+  /** Runs in `dir`; cached per dir+args ('dir', Terragrunt's default), per args ('global') or not at all ('none'). */
+  runCmd(dir: string, args: string[], quiet: boolean, cache?: RunCmdCache): string;
   /** Caller identity of the module's role (issue: get_aws_account_id answers for the assumed role). */
   awsIdentity?(): { account: string; arn: string; userId: string; alias?: string };
 }
+
+export type RunCmdCache = 'dir' | 'global' | 'none';
+const RUN_CMD_FLAGS = new Set(['--terragrunt-quiet', '--terragrunt-global-cache', '--terragrunt-no-cache']);
 
 const fn = (params: string[], impl: HclFunction['impl'], extra: Partial<HclFunction> = {}): HclFunction => ({
   params,
@@ -52,11 +56,27 @@ const fn = (params: string[], impl: HclFunction['impl'], extra: Partial<HclFunct
 
 export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServices): FunctionTable {
   const terragruntDir = path.dirname(scope.configPath);
-  const findInclude = (label: Value | undefined): IncludeRef | undefined => {
-    if (label === undefined) return scope.includes[0];
+  /**
+   * The include path_relative_*_include() and get_parent_terragrunt_dir() refer to (Terragrunt's
+   * getSelectedIncludeBlock): inside an included file, that file whatever the label; in the child, its only include,
+   * or with several includes the one whose label is given.
+   */
+  const findInclude = (label: Value | undefined, fnName: string): IncludeRef | undefined => {
+    if (scope.file !== scope.configPath) {
+      const self = scope.includes.find((i) => i.path === scope.file);
+      if (self) return self;
+    }
+    if (scope.includes.length === 0) return undefined;
+    if (scope.includes.length === 1) return scope.includes[0];
+    if (label === undefined) {
+      throw new FunctionError(`this configuration has ${scope.includes.length} include blocks (${scope.includes.map((i) => `"${i.label}"`).join(', ')}): `
+        + `name the one to use, e.g. ${fnName}("${scope.includes[0]!.label}")`);
+    }
     const name = asString(label, 'include label');
     const found = scope.includes.find((i) => i.label === name);
-    if (!found) throw new FunctionError(`no include block with label "${name}" in ${scope.originalConfigPath}`, 0);
+    if (!found) {
+      throw new FunctionError(`there is no include block labelled "${name}" in this configuration (labels: ${scope.includes.map((i) => `"${i.label}"`).join(', ')})`, 0);
+    }
     return found;
   };
   const resolve = (p: string) => (path.isAbsolute(p) ? p : path.resolve(terragruntDir, p));
@@ -85,17 +105,17 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
       throw new FunctionError(`could not find a ${name} in any of the parent folders of ${scope.configPath}`);
     }, { optional: 2 }),
     path_relative_to_include: fn(['name'], (args) => {
-      const inc = findInclude(args[0]);
+      const inc = findInclude(args[0], 'path_relative_to_include');
       return inc ? slash(path.relative(path.dirname(inc.path), terragruntDir)) || '.' : '.';
     }, { optional: 1 }),
     path_relative_from_include: fn(['name'], (args) => {
-      const inc = findInclude(args[0]);
+      const inc = findInclude(args[0], 'path_relative_from_include');
       return inc ? slash(path.relative(terragruntDir, path.dirname(inc.path))) || '.' : '.';
     }, { optional: 1 }),
     get_terragrunt_dir: fn([], () => terragruntDir),
     get_original_terragrunt_dir: fn([], () => path.dirname(scope.originalConfigPath)),
     get_parent_terragrunt_dir: fn(['name'], (args) => {
-      const inc = findInclude(args[0]);
+      const inc = findInclude(args[0], 'get_parent_terragrunt_dir');
       return inc ? path.dirname(inc.path) : terragruntDir;
     }, { optional: 1 }),
     get_working_dir: fn([], () => terragruntDir),
@@ -130,12 +150,20 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
     run_cmd: fn([], (args) => {
       const words = args.map((a, i) => asString(a, `argument ${i + 1}`));
       let quiet = false;
-      while (words[0]?.startsWith('--terragrunt-')) {
+      let cache: RunCmdCache = 'dir';
+      const seen = new Set<string>();
+      while (words[0] !== undefined && RUN_CMD_FLAGS.has(words[0])) {
         const opt = words.shift()!;
+        seen.add(opt);
         if (opt === '--terragrunt-quiet') quiet = true;
+        else if (opt === '--terragrunt-global-cache') cache = 'global';
+        else if (opt === '--terragrunt-no-cache') cache = 'none';
+      }
+      if (seen.has('--terragrunt-global-cache') && seen.has('--terragrunt-no-cache')) {
+        throw new FunctionError('--terragrunt-global-cache and --terragrunt-no-cache cannot be used together');
       }
       if (words.length === 0) throw new FunctionError('run_cmd needs a command to run');
-      return svc.runCmd(terragruntDir, words, quiet);
+      return svc.runCmd(terragruntDir, words, quiet, cache);
     }, { variadic: 'args' }),
     mark_as_read: fn(['path'], (args) => args[0]!),
     deep_merge: fn([], (args) => args.reduce<Value>((acc, v) => deepMerge(acc, v), {}), { variadic: 'maps' }),

@@ -76,6 +76,24 @@ function hasOwn(o: object, k: string): boolean {
   return hasOwnProperty.call(o, k);
 }
 
+/**
+ * A function table may inherit from another (a per-file table of Terragrunt's functions over the shared
+ * Terraform library, without copying it): look names up along the prototype chain, never into
+ * Object.prototype.
+ */
+function lookupFunction(table: FunctionTable, name: string): FunctionTable[string] | undefined {
+  for (let o: object | null = table; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    if (hasOwn(o, name)) return (o as FunctionTable)[name];
+  }
+  return undefined;
+}
+
+function functionNames(table: FunctionTable): string[] {
+  const names: string[] = [];
+  for (const k in table) names.push(k);
+  return names;
+}
+
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -861,8 +879,8 @@ class Evaluator {
     if (e.name === 'try') return this.tryCall(e, frame);
     if (e.name === 'can') return this.canCall(e, frame);
     const functions = this.scope.functions;
-    const fn = hasOwn(functions, e.name) ? functions[e.name] : undefined;
-    if (fn === undefined) return unknownFunction(e, Object.keys(functions));
+    const fn = lookupFunction(functions, e.name);
+    if (fn === undefined) return unknownFunction(e, functionNames(functions));
 
     // Expand a final `list...` argument into one argument per element.
     let argExprs = e.args;

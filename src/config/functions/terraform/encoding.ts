@@ -4,7 +4,8 @@
 // folded at column 80, "..." after a bare root scalar); yamldecode resolves scalars with YAML 1.1 rules as
 // cty-yaml does (yes/no/on/off are booleans, timestamps become RFC 3339 strings).
 
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import type { FunctionTable } from '../types.js';
 import {
   compareStrings,
@@ -18,6 +19,10 @@ import {
   toStr,
   type Value,
 } from './util.js';
+
+/** The yaml package takes ~40 ms to load and only yamldecode needs it: load it on first use, not at start-up. */
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 // ---------------------------------------------------------------------------------------------------------
 // jsondecode: a small parser so errors read as Go's encoding/json words them.
@@ -494,6 +499,7 @@ function resolveScalar(src: string, tag: string | undefined, plain: boolean): Va
 
 function yamlNode(node: Node | null | undefined, doc: Document): Value {
   if (node === null || node === undefined) return null;
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   if (isAlias(node)) return yamlNode(node.resolve(doc) as Node | undefined, doc);
   if (isScalar(node)) return resolveScalar(String(node.value ?? ''), node.tag, node.type === 'PLAIN');
   if (isSeq(node)) return node.items.map((n) => yamlNode(n as Node, doc));
@@ -511,7 +517,7 @@ function yamlNode(node: Node | null | undefined, doc: Document): Value {
 }
 
 function yamlDecode(src: string): Value {
-  const docs = parseAllDocuments(src, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
+  const docs = yaml().parseAllDocuments(src, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
   if (!Array.isArray(docs) || docs.length === 0) fail('on line 1, column 1: missing start of document');
   const doc = docs[0]!;
   const err = doc.errors[0];

@@ -254,10 +254,12 @@ export function toStrList(v: Value, i: number, message = 'list of string require
 // ---------------------------------------------------------------------------------------------------------
 // Strings.
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Created on first use: building a Segmenter loads ICU data (~10–20 ms), a cost every start-up paid. */
+let segmenter: Intl.Segmenter | undefined;
 
 /** Terraform counts and slices strings in grapheme clusters ("👍🏽" and "e\u0301" are one character each). */
 export function graphemes(s: string): string[] {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(s), (x) => x.segment);
 }
 
