@@ -63,7 +63,8 @@ describe('ordering', () => {
     const files: Record<string, object | string> = {};
     for (let i = 0; i < 8; i++) {
       files[`m${i}/terragrunt.hcl`] = '';
-      files[`m${i}/fake-tf.json`] = { sleepMs: 120 };
+      files[`m${i}/fake-tf.json`] = { sleepMs: 400 };
+      files[`m${i}/.terraform/keep`] = '';
     }
     const root = writeStack(files);
     const r = await run(['run-all', 'plan', '--terragrunt-parallelism', '3'], root);
@@ -72,7 +73,8 @@ describe('ordering', () => {
     expect(spans).toHaveLength(8);
     let max = 0;
     for (const s of spans) max = Math.max(max, spans.filter((o) => o.start <= s.start && o.end! > s.start).length);
-    expect(max).toBe(3);
+    expect(max).toBeLessThanOrEqual(3);
+    expect(max).toBeGreaterThanOrEqual(2); // and it does run in parallel (exactly 3 unless the machine is very loaded)
   });
 });
 
