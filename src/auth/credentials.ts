@@ -12,6 +12,8 @@ export interface Issued {
   assumedRoleArn: string;
   /** True when served from the cache (or a shared in-flight call) rather than a new STS call. */
   cacheHit: boolean;
+  /** When the STS call that produced these credentials started (ms since epoch). */
+  issuedAt: number;
 }
 
 export interface BrokerOptions {
@@ -20,6 +22,24 @@ export interface BrokerOptions {
   /** Issued secrets are registered here so every printed line can be redacted. */
   secrets?: SecretRegistry;
   now?: () => number;
+  /** A background refresh failed (the cached credentials are still served while they last). */
+  onRefreshError?: (req: AssumeRoleRequest, e: unknown) => void;
+}
+
+/** A duration derived from a session's issue time and expiry (so short test sessions scale down). */
+export type SessionSpan = (issuedAt: number, expiration: Date | undefined) => number;
+
+export interface AssumeOptions {
+  /**
+   * Start a background re-assume once the remaining life drops below the reuse margin plus this, so a
+   * caller that keeps asking (the credential server) never waits for STS at the margin.
+   */
+  refreshAhead?: SessionSpan;
+  /**
+   * When a needed re-assume fails, keep serving the cached credentials while more than this is left
+   * (instead of failing); default: never serve credentials past the reuse margin.
+   */
+  staleFloor?: SessionSpan;
 }
 
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -31,13 +51,21 @@ export function reuseMargin(issuedAt: number, expiration: Date | undefined): num
   return Math.min(FIFTEEN_MINUTES, lifetime / 2);
 }
 
+interface Settled {
+  credentials: AwsCredentials;
+  assumedRoleArn: string;
+  issuedAt: number;
+}
+
 interface Entry {
-  promise: Promise<{ credentials: AwsCredentials; assumedRoleArn: string; issuedAt: number }>;
-  settled?: { credentials: AwsCredentials; assumedRoleArn: string; issuedAt: number };
+  settled?: Settled;
+  /** The STS call in flight for this key, shared by every caller. */
+  inflight?: Promise<Settled>;
 }
 
 export class CredentialBroker {
   private readonly cache = new Map<string, Entry>();
+  private readonly sessions = new Map<string, Promise<AwsCredentials>>();
   private readonly limit;
   private readonly now: () => number;
   private readonly secrets?: SecretRegistry;
@@ -46,47 +74,97 @@ export class CredentialBroker {
 
   constructor(
     private readonly sts: () => Promise<Sts>,
-    opts: BrokerOptions = {},
+    private readonly opts: BrokerOptions = {},
   ) {
     this.limit = pLimit(opts.concurrency ?? 8);
     this.now = opts.now ?? Date.now;
     this.secrets = opts.secrets;
   }
 
-  async assume(req: AssumeRoleRequest): Promise<Issued> {
+  private remaining(s: Settled): number {
+    return s.credentials.expiration ? s.credentials.expiration.getTime() - this.now() : Infinity;
+  }
+
+  /** Start (or join) the STS call for `key`; on success it replaces the cached credentials. */
+  private call(key: string, entry: Entry, req: AssumeRoleRequest): Promise<Settled> {
+    if (entry.inflight) return entry.inflight;
+    const p = this.limit(async () => {
+      this.calls.assumeRole++;
+      const sts = await this.sts();
+      const issuedAt = this.now();
+      const out = await sts.assumeRole(req);
+      this.secrets?.add(out.credentials.secretAccessKey, out.credentials.sessionToken);
+      return { ...out, issuedAt };
+    });
+    entry.inflight = p;
+    p.then(
+      (r) => {
+        entry.settled = r;
+        if (entry.inflight === p) entry.inflight = undefined;
+      },
+      () => {
+        if (entry.inflight === p) entry.inflight = undefined;
+        // A failure is not cached: a later module (or retry) may succeed.
+        if (!entry.settled && this.cache.get(key) === entry) this.cache.delete(key);
+      },
+    );
+    return p;
+  }
+
+  async assume(req: AssumeRoleRequest, o: AssumeOptions = {}): Promise<Issued> {
     const key = cacheKey(req);
-    const entry = this.cache.get(key);
-    if (entry) {
-      if (!entry.settled) {
-        const r = await entry.promise;
-        return { credentials: r.credentials, assumedRoleArn: r.assumedRoleArn, cacheHit: true };
-      }
-      const { credentials, issuedAt } = entry.settled;
-      const left = credentials.expiration ? credentials.expiration.getTime() - this.now() : Infinity;
-      if (left > reuseMargin(issuedAt, credentials.expiration)) {
-        return { credentials, assumedRoleArn: entry.settled.assumedRoleArn, cacheHit: true };
-      }
+    let entry = this.cache.get(key);
+    if (!entry) {
+      entry = {};
+      this.cache.set(key, entry);
     }
-    const fresh: Entry = {
-      promise: this.limit(async () => {
-        this.calls.assumeRole++;
-        const sts = await this.sts();
-        const issuedAt = this.now();
-        const out = await sts.assumeRole(req);
-        this.secrets?.add(out.credentials.secretAccessKey, out.credentials.sessionToken);
-        return { ...out, issuedAt };
-      }),
-    };
-    this.cache.set(key, fresh);
+    const cached = entry.settled;
+    if (cached) {
+      const left = this.remaining(cached);
+      const margin = reuseMargin(cached.issuedAt, cached.credentials.expiration);
+      if (left > margin) {
+        if (o.refreshAhead && left <= margin + o.refreshAhead(cached.issuedAt, cached.credentials.expiration) && !entry.inflight) {
+          this.call(key, entry, req).catch((e) => this.opts.onRefreshError?.(req, e));
+        }
+        return { ...cached, cacheHit: true };
+      }
+    } else if (entry.inflight) {
+      return { ...(await entry.inflight), cacheHit: true };
+    }
+    const shared = !!entry.inflight;
     try {
-      const r = await fresh.promise;
-      fresh.settled = r;
-      return { credentials: r.credentials, assumedRoleArn: r.assumedRoleArn, cacheHit: false };
+      const r = await this.call(key, entry, req);
+      return { ...r, cacheHit: shared };
     } catch (e) {
-      // A failure is not cached: a later module (or retry) may succeed.
-      if (this.cache.get(key) === fresh) this.cache.delete(key);
+      if (cached && o.staleFloor && this.remaining(cached) > o.staleFloor(cached.issuedAt, cached.credentials.expiration)) {
+        this.opts.onRefreshError?.(req, e);
+        return { ...cached, cacheHit: true };
+      }
       throw e;
     }
+  }
+
+  /**
+   * An MFA session: one GetSessionToken per MFA device per run (a code is single-use), shared by every
+   * role assumed with it. `code` is asked for only when the session is first needed.
+   */
+  mfaSession(serial: string, code: () => Promise<string>, durationSeconds: number): Promise<AwsCredentials> {
+    let p = this.sessions.get(serial);
+    if (!p) {
+      p = (async () => {
+        const token = await code();
+        this.secrets?.add(token);
+        const sts = await this.sts();
+        this.calls.getSessionToken++;
+        const creds = await this.limit(() => sts.getSessionToken(serial, token, durationSeconds));
+        this.secrets?.add(creds.secretAccessKey, creds.sessionToken);
+        return creds;
+      })();
+      this.sessions.set(serial, p);
+      // A failed attempt is not kept: the person may try again with the next code (a new run).
+      p.catch(() => this.sessions.get(serial) === p && this.sessions.delete(serial));
+    }
+    return p;
   }
 }
 

@@ -32,6 +32,8 @@ export function copyEnv(env: NodeJS.ProcessEnv): Env {
 /** Returns the names removed, for a debug note. */
 export function injectCredentials(env: Env, creds: AwsCredentials): string[] {
   const removed = SHADOWING_VARS.filter((k) => k in env && k !== 'AWS_SESSION_TOKEN' && k !== 'AWS_SECURITY_TOKEN');
+  // A stale AWS_SECURITY_TOKEN (not tgo's base session token) is worth a note: botocore reads it first.
+  if (env.AWS_SECURITY_TOKEN && env.AWS_SECURITY_TOKEN !== env.AWS_SESSION_TOKEN) removed.push('AWS_SECURITY_TOKEN');
   for (const k of SHADOWING_VARS) delete env[k];
   env.AWS_ACCESS_KEY_ID = creds.accessKeyId;
   env.AWS_SECRET_ACCESS_KEY = creds.secretAccessKey;
@@ -41,5 +43,20 @@ export function injectCredentials(env: Env, creds: AwsCredentials): string[] {
     env.AWS_SECURITY_TOKEN = creds.sessionToken;
   }
   if (creds.expiration) env.AWS_CREDENTIAL_EXPIRATION = creds.expiration.toISOString();
+  return removed;
+}
+
+/** Static keys a module must not see when it gets its credentials from the credential server. */
+const STATIC_KEYS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'];
+
+/**
+ * Point the module at the credential server instead of static keys. Static keys must go: every SDK ranks
+ * environment keys above container credentials. Returns the names removed (other than static keys), for a debug note.
+ */
+export function injectContainerCredentials(env: Env, vars: Record<string, string>): string[] {
+  const removed = SHADOWING_VARS.filter((k) => k in env && k !== 'AWS_SESSION_TOKEN' && k !== 'AWS_SECURITY_TOKEN' && !(k in vars));
+  if (env.AWS_SECURITY_TOKEN && env.AWS_SECURITY_TOKEN !== env.AWS_SESSION_TOKEN) removed.push('AWS_SECURITY_TOKEN');
+  for (const k of [...SHADOWING_VARS, ...STATIC_KEYS]) delete env[k];
+  Object.assign(env, vars);
   return removed;
 }

@@ -3,10 +3,12 @@
 // A CLI/env role applies to every module; HCL duration/session name still apply where the CLI/env sets none.
 
 import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Sourced } from '../cli/parse-args.js';
 import type { IamAttributes, Located } from '../config/types.js';
 import type { DisplayPath } from '../config/decode.js';
 import { ConfigError, UsageError } from '../errors.js';
+import { resolveExtraParams, type ExtraRoleParams, type RawExtraParams, type RawParam } from './role-params.js';
 
 /** CLI/env values for the role fields (already resolved flag > TG_ > TERRAGRUNT_). */
 export interface RoleOverrides {
@@ -24,7 +26,7 @@ export interface RoleOverrides {
   mfaSerial?: Sourced<string>;
 }
 
-export interface RoleSpec {
+export interface RoleSpec extends ExtraRoleParams {
   roleArn: Sourced<string>;
   durationSeconds: Sourced<number>;
   sessionName: Sourced<string>;
@@ -36,7 +38,7 @@ export const DEFAULT_DURATION = 3600;
 export const MIN_DURATION = 900;
 export const MAX_DURATION = 43200;
 
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::[^:/\s]+:role\/[\w+=,.@/-]{1,512}$/;
+export const ROLE_ARN = /^arn:aws[a-z-]*:iam::[^:/\s]+:role\/[\w+=,.@/-]{1,512}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
 /** Default session name, fixed for one run so every module shares one STS session per role. */
@@ -97,7 +99,23 @@ export function resolveRole(
   }
   let webIdentityToken: Sourced<string> | undefined;
   if (token && token.value !== '') webIdentityToken = { value: readToken(token, bad), source: token.source };
-  return { roleArn: arn, durationSeconds, sessionName, webIdentityToken };
+
+  // Beyond Terragrunt: the same precedence, field by field.
+  const cwd = process.cwd();
+  const pick = (k: keyof RawExtraParams): RawParam | undefined => {
+    const o = overrides[k];
+    if (o) return { ...o, baseDir: cwd };
+    const h = iam[k];
+    const s = fromHcl(h, moduleConfig, display);
+    return s && h ? { ...s, baseDir: path.dirname(h.file) } : undefined;
+  };
+  const raw: RawExtraParams = {};
+  for (const k of ['externalId', 'sessionTags', 'transitiveTagKeys', 'sourceIdentity', 'policy', 'policyArns', 'mfaSerial'] as const) {
+    const v = pick(k);
+    if (v) raw[k] = v;
+  }
+  const extra = resolveExtraParams(raw, bad, webIdentityToken);
+  return { roleArn: arn, durationSeconds, sessionName, webIdentityToken, ...extra };
 }
 
 /** A token or the path of a file holding one (Terragrunt reads the file when the path exists). */

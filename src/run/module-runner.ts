@@ -2,18 +2,20 @@
 // own role), the full configuration, the working directory, auto-init, then the command. Everything it
 // observes is reported as events.
 
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CredentialBroker } from '../auth/credentials.js';
 import { copyEnv, injectCredentials, type Env } from '../auth/env.js';
 import type { RoleSpec } from '../auth/role.js';
+import type { RunCredentials } from '../auth/run-credentials.js';
+import { AWS_IDENTITY_FUNCTIONS } from '../auth/identity.js';
+import { findCredentialOverrides, overrideWarning } from '../auth/hygiene.js';
 import type { AwsCredentials } from '../auth/sts.js';
 import type { DependencyValues } from '../config/loader.js';
 import type { DependencyConfig, ModuleConfig } from '../config/types.js';
 import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
-import { deepMerge } from '../config/functions/terragrunt.js';
 import { extraEnv, inputsToEnv, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
-import { prepareWorkingDir } from '../terraform/workdir.js';
+import { NULL_VARS_FILE, prepareWorkingDir } from '../terraform/workdir.js';
 import { errorHooksFor, hooksFor, runHooks, type HookRun } from '../terraform/hooks.js';
 import { satisfies, terraformVersion } from '../terraform/version.js';
 import { runProcess, type ProcessResult } from '../terraform/spawn.js';
@@ -27,6 +29,8 @@ export interface ModuleRunnerDeps {
   opts: RunOptions;
   stack: Stack;
   broker: CredentialBroker;
+  /** MFA, auth-provider-cmd, the credential server and get_aws_* identities (absent: plain AssumeRole). */
+  auth?: RunCredentials;
   sink: EventSink;
   /** Forward SIGINT to running terraform (first Ctrl-C). */
   interrupt: AbortSignal;
@@ -48,8 +52,16 @@ export class ModuleRunner {
   }
 
   /** Credentials for a module's role (undefined when it has none), via the run's single-flight cache. */
-  async credentials(dir: string): Promise<AwsCredentials | undefined> {
+  async credentials(dir: string, purpose?: string): Promise<AwsCredentials | undefined> {
     const role = this.d.stack.roles.get(dir);
+    if (this.d.auth) {
+      const mc = await this.d.auth.forModule(dir, role);
+      if (!mc) return undefined;
+      const { credentials, ...facts } = mc;
+      const via = purpose ? `${facts.via} (${purpose})` : facts.via;
+      this.d.sink.emit({ type: 'credentials', module: this.d.stack.id(dir), ...facts, via, expiration: credentials.expiration?.toISOString() });
+      return credentials;
+    }
     if (!role) return undefined;
     const issued = await this.d.broker.assume(assumeRequest(role));
     this.d.sink.emit({
@@ -68,14 +80,40 @@ export class ModuleRunner {
   /** The environment terraform gets for a module: tgo's own, plus inputs, extra env and role credentials. */
   private environment(cfg: ModuleConfig, creds: AwsCredentials | undefined, command: string): Env {
     const env = copyEnv(this.d.opts.env);
+    // The auth provider's envs are part of the base environment, as in Terragrunt.
+    if (this.d.auth) Object.assign(env, this.d.auth.providerEnv(cfg.dir));
     Object.assign(env, inputsToEnv(cfg.inputs, env), extraEnv(cfg.terraform.extraArguments, command));
     if (creds) {
-      const removed = injectCredentials(env, creds);
+      const removed = this.d.auth ? this.d.auth.inject(env, cfg.dir, creds) : injectCredentials(env, creds);
       if (removed.length > 0) {
         this.d.sink.emit({ type: 'log', level: 'debug', module: this.d.stack.id(cfg.dir), message: `removed ${removed.join(', ')} from the module's environment: role credentials are injected` });
       }
     }
     return env;
+  }
+
+  /**
+   * The module's full configuration: attributes that read dependency outputs, and get_aws_* answering for
+   * the module's own role (phase one answered with the base identity, which is right for iam_* only).
+   */
+  private async fullConfig(cfg: ModuleConfig, command: string): Promise<ModuleConfig> {
+    const { auth, stack } = this.d;
+    const role = stack.roles.get(cfg.dir);
+    const readsIdentity = !!auth && !!role && (auth.identities.used.has(cfg.configPath)
+      || [cfg.configPath, ...cfg.includes.map((i) => i.path)].some((f) => AWS_IDENTITY_FUNCTIONS.some((fn) => stack.loader.file(f).calls.has(fn))));
+    if (cfg.deferred.length === 0 && !readsIdentity) return cfg;
+    const deps = cfg.deferred.length > 0 ? await this.dependencyValues(cfg, command) : undefined;
+    if (!auth) return stack.loader.loadModule(cfg.dir, deps);
+    if (readsIdentity) await auth.useModuleIdentity(cfg.configPath, cfg.dir, role!);
+    return auth.identities.load(() => stack.loader.loadModule(cfg.dir, deps));
+  }
+
+  /** Terraform code that hard-codes a profile, keys or its own assume_role silently overrides tgo's credentials. */
+  private warnCredentialOverrides(cfg: ModuleConfig, workDir: string): void {
+    const how = this.d.opts.credentialServer ? 'the credentials tgo serves' : 'the role credentials tgo injects';
+    for (const o of findCredentialOverrides(workDir, cfg.remoteState)) {
+      this.d.sink.emit({ type: 'log', level: 'warn', module: this.d.stack.id(cfg.dir), message: overrideWarning(o, how) });
+    }
   }
 
   private tfPath(cfg: ModuleConfig): string {
@@ -90,18 +128,36 @@ export class ModuleRunner {
     let creds: AwsCredentials | undefined;
     try {
       creds = await this.credentials(dir);
-      if (cfg.deferred.length > 0) cfg = this.d.stack.loader.loadModule(dir, await this.dependencyValues(cfg, opts.command));
+      cfg = await this.fullConfig(cfg, opts.command);
       if (cfg.terraformVersionConstraint) await this.checkVersion(cfg);
     } catch (e) {
       return { ok: false, reason: errorMessage(e) };
     }
-    const debug = (message: string) => this.d.sink.emit({ type: 'log', level: 'debug', module: id, message });
     let workDir: string;
     try {
-      workDir = prepareWorkingDir(cfg, { command: opts.command, log: debug });
+      workDir = prepareWorkingDir(cfg, { command: opts.command, log: this.debug(id) });
     } catch (e) {
       return { ok: false, reason: errorMessage(e) };
     }
+    if (creds) this.warnCredentialOverrides(cfg, workDir);
+    try {
+      return await this.runIn(cfg, workDir, creds);
+    } finally {
+      // The null-inputs file belongs to this run only (Terragrunt removes it too).
+      rmSync(path.join(workDir, NULL_VARS_FILE), { force: true });
+    }
+  }
+
+  private debug(module: string): (message: string) => void {
+    return (message) => this.d.sink.emit({ type: 'log', level: 'debug', module, message });
+  }
+
+  /** init when needed, then the command, each wrapped in its hooks. */
+  private async runIn(cfg: ModuleConfig, workDir: string, creds: AwsCredentials | undefined): Promise<TaskOutcome> {
+    const { opts } = this.d;
+    const dir = cfg.dir;
+    const id = this.d.stack.id(dir);
+    const debug = this.debug(id);
     const env = this.environment(cfg, creds, opts.command);
     const emitLine = (stream: 'stdout' | 'stderr', line: string) => this.d.sink.emit({ type: 'module-output', module: id, stream, line });
     const hookRun = (hookEnv: Env, onLine = emitLine): HookRun => ({
@@ -184,6 +240,8 @@ export class ModuleRunner {
     for (const dep of cfg.dependencies) {
       out[dep.name] = { outputs: await this.outputsOf(cfg, dep, command), config_path: dep.configPath };
     }
+    // A disabled dependency (enabled = false) still answers with its mock outputs, as in Terragrunt.
+    for (const dep of cfg.disabledDependencies ?? []) out[dep.name] = { outputs: dep.mockOutputs ?? {}, config_path: dep.configPath };
     return out;
   }
 
@@ -195,7 +253,8 @@ export class ModuleRunner {
     try {
       state = await this.fetchOutputs(dep.configPath);
     } catch (e) {
-      if (mockAllowed) return dep.mockOutputs!;
+      // A failed read is an error even with mocks (as in Terragrunt): mocks stand in for state that is not there
+      // yet, never for state tgo could not read (AccessDenied would otherwise plan against made-up values).
       throw new Error(`cannot read outputs of dependency "${dep.name}" (${this.d.stack.id(dep.configPath)}): ${errorMessage(e)}`);
     }
     if (Object.keys(state).length === 0) {
@@ -204,7 +263,7 @@ export class ModuleRunner {
         + `it has not been applied yet or defines no outputs. Apply it first, set mock_outputs for this command, or set skip_outputs = true.`);
     }
     if (mockAllowed && dep.mockOutputsMergeStrategyWithState === 'shallow') return { ...dep.mockOutputs!, ...state };
-    if (mockAllowed && dep.mockOutputsMergeStrategyWithState === 'deep_map_only') return deepMerge(dep.mockOutputs!, state);
+    if (mockAllowed && dep.mockOutputsMergeStrategyWithState === 'deep_map_only') return mergeMapsOnly(dep.mockOutputs!, state);
     return state;
   }
 
@@ -220,7 +279,7 @@ export class ModuleRunner {
 
   private async readOutputs(depDir: string): Promise<ValueObject> {
     const cfg = this.config(depDir);
-    const creds = await this.credentials(depDir);
+    const creds = await this.credentials(depDir, 'to read its outputs');
     const workDir = prepareWorkingDir(cfg, { command: 'output', log: () => {} });
     const env = this.environment({ ...cfg, inputs: {} }, creds, 'output');
     const quiet = () => {};
@@ -249,11 +308,25 @@ export class ModuleRunner {
   }
 }
 
+/** deep_map_only: maps merge recursively; for anything else the state's value replaces the mock's. */
+function mergeMapsOnly(mock: Value, state: Value): Value {
+  if (!isObject(mock) || !isObject(state)) return state;
+  const out: ValueObject = { ...mock };
+  for (const [k, v] of Object.entries(state)) out[k] = k in out ? mergeMapsOnly(out[k]!, v) : v;
+  return out;
+}
+
 export function assumeRequest(role: RoleSpec) {
   return {
     roleArn: role.roleArn.value,
     sessionName: role.sessionName.value,
     durationSeconds: role.durationSeconds.value,
     webIdentityToken: role.webIdentityToken?.value,
+    externalId: role.externalId?.value,
+    tags: role.sessionTags?.value,
+    transitiveTagKeys: role.transitiveTagKeys?.value,
+    sourceIdentity: role.sourceIdentity?.value,
+    policy: role.policy?.value,
+    policyArns: role.policyArns?.value,
   };
 }

@@ -1,9 +1,9 @@
 // A whole tgo run: load and validate the stack, show the order, ask once, schedule the modules, report.
 // Used by `tgo <command>` (one module) and `tgo run-all <command>` (every module under the working dir).
 
-import { CredentialBroker } from '../auth/credentials.js';
+import { RunCredentials } from '../auth/run-credentials.js';
 import type { SecretRegistry } from '../auth/secrets.js';
-import { createSts, type Sts } from '../auth/sts.js';
+import type { Sts } from '../auth/sts.js';
 import { isDestroy, TERRAFORM_COMMANDS } from '../terraform/args.js';
 import { CancelledError, UsageError } from '../errors.js';
 import type { EventSink, ModuleResult } from './events.js';
@@ -73,8 +73,11 @@ export function confirmationQuestion(command: string, args: string[]): string | 
 export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
   validateCommand(opts);
   const { sink } = deps;
+  // Credentials before the stack: get_aws_* in HCL may need the base identity while it loads.
+  const auth = new RunCredentials(opts, { sts: deps.sts, secrets: deps.secrets, log: (level, message, module) => sink.emit({ type: 'log', level, message, module }) });
   const loader = createLoader(opts, (level, message) => sink.emit({ type: 'log', level, message }));
-  const stack = loadStack(opts, loader, opts.all ? undefined : [opts.workingDir]);
+  auth.attach(loader);
+  const stack = await auth.identities.load(() => loadStack(opts, loader, opts.all ? undefined : [opts.workingDir]));
   const reverse = isDestroy(opts.command, opts.args);
   let ids = [...stack.modules.keys()];
   const excluded: { dir: string; reason: string }[] = [];
@@ -108,9 +111,9 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
     for (const x of excluded) sink.emit({ type: 'module-finished', module: stack.id(x.dir), result: 'excluded', at: now, reason: x.reason });
   }
 
-  for (const role of stack.roles.values()) deps.secrets?.add(role?.webIdentityToken?.value);
-  const broker = new CredentialBroker(deps.sts ?? (() => createSts({ env: opts.env })), { secrets: deps.secrets });
-  const runner = new ModuleRunner({ opts, stack, broker, sink, interrupt: deps.signals.interrupt, kill: deps.signals.kill });
+  // MFA sessions (one prompt or code per device) and the credential server, before any module starts.
+  await auth.prepare(stack.roles.values());
+  const runner = new ModuleRunner({ opts, stack, broker: auth.broker, auth, sink, interrupt: deps.signals.interrupt, kill: deps.signals.kill });
   const results = await schedule(
     ids,
     (dir) => stack.graph.waitsFor(dir, reverse),
@@ -130,7 +133,7 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
         stderrTail: f.stderrTail,
       }),
     },
-  );
+  ).finally(() => auth.close());
   return { exitCode: exitCodeFor([...results.values()], opts, deps.signals.interrupt.aborted), results, stack };
 }
 

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { Identities, IdentityUnavailableError } from '../../src/auth/identity.js';
+import type { AwsCredentials, Sts } from '../../src/auth/sts.js';
+
+function sts() {
+  const calls: Array<string | undefined> = [];
+  const s: Sts = {
+    assumeRole: async () => { throw new Error('unused'); },
+    getSessionToken: async () => { throw new Error('unused'); },
+    callerIdentity: async (c?: AwsCredentials) => {
+      calls.push(c?.accessKeyId);
+      return c ? { account: '222222222222', arn: `arn:aws:sts::222222222222:assumed-role/r/${c.accessKeyId}`, userId: 'AROA:s' } : { account: '111111111111', arn: 'arn:aws:iam::111111111111:user/ci', userId: 'AIDA' };
+    },
+  };
+  return { s, calls };
+}
+
+describe('Identities', () => {
+  it('an evaluation that needs an unknown identity is repeated once it is fetched; placeholders never leak', async () => {
+    const { s, calls } = sts();
+    const ids = new Identities(async () => s);
+    let evaluations = 0;
+    const result = await ids.load(() => {
+      evaluations++;
+      const id = ids.lookup('/live/a/terragrunt.hcl');
+      if (id.account === '') throw new Error('invalid ARN arn:aws:iam:::role/x'); // what a placeholder would cause
+      return `arn:aws:iam::${id.account}:role/x`;
+    });
+    expect(result).toBe('arn:aws:iam::111111111111:role/x');
+    expect(evaluations).toBe(2);
+    expect(calls).toEqual([undefined]);
+    // Known now: one evaluation, no call.
+    expect(await ids.load(() => ids.lookup('/live/b/terragrunt.hcl').arn)).toBe('arn:aws:iam::111111111111:user/ci');
+    expect(calls).toHaveLength(1);
+    expect(ids.used).toEqual(new Set(['/live/a/terragrunt.hcl', '/live/b/terragrunt.hcl']));
+  });
+
+  it('an evaluation that needs none runs once, and its error is its own', async () => {
+    const { s } = sts();
+    const ids = new Identities(async () => s);
+    let n = 0;
+    await expect(ids.load(() => { n++; throw new Error('bad HCL'); })).rejects.toThrow('bad HCL');
+    expect(n).toBe(1);
+  });
+
+  it('a module switched to its role answers for the role; one GetCallerIdentity per credentials', async () => {
+    const { s, calls } = sts();
+    const ids = new Identities(async () => s);
+    const role = { accessKeyId: 'ASIAROLE', secretAccessKey: 'x' };
+    await Promise.all(['a', 'b', 'c'].map((m) => ids.use(`/live/${m}/terragrunt.hcl`, `module:/live/${m}`, async () => role)));
+    const arns = await Promise.all(['a', 'b', 'c'].map((m) => ids.load(() => ids.lookup(`/live/${m}/terragrunt.hcl`).arn)));
+    expect(arns).toEqual(Array(3).fill('arn:aws:sts::222222222222:assumed-role/r/ASIAROLE'));
+    expect(calls).toEqual(['ASIAROLE']);
+  });
+
+  it('the base can be per module (auth-provider-cmd); alias is empty with one debug note; outside load() it is an error', async () => {
+    const { s } = sts();
+    const notes: string[] = [];
+    const ids = new Identities(async () => s, {
+      base: (p) => ({ key: `auth:${p}`, get: async () => ({ accessKeyId: `AKIA-${p.length}`, secretAccessKey: 'x' }) }),
+      onLog: (_l, m) => notes.push(m),
+    });
+    const id = await ids.load(() => ids.lookup('/x/terragrunt.hcl'));
+    expect(id.account).toBe('222222222222');
+    expect(id.alias).toBe('');
+    expect(id.alias).toBe('');
+    expect(notes).toEqual(["get_aws_account_alias() returns '': tgo does not call IAM ListAccountAliases"]);
+    expect(() => ids.lookup('/y/terragrunt.hcl')).toThrow(IdentityUnavailableError);
+  });
+});
