@@ -4,7 +4,7 @@
 // results are shared.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Block, Body, Expr } from './hcl/ast.js';
 import { LazyObject, evaluate, findFunctionCalls, type EvalScope } from './hcl/eval.js';
@@ -53,6 +53,8 @@ export class ConfigLoader {
   private readonly files = new Map<string, ParsedFile>();
   private readonly readCache = new Map<string, Value>();
   private readonly runCmdCache = new Map<string, string>();
+  /** find_in_parent_folders' existence checks (6,000 stat calls for a 1,000-module stack, ~170 distinct). */
+  private readonly existsCache = new Map<string, boolean>();
   /** Commands run_cmd actually started (cache misses), for tests and --log-level debug. */
   runCmdRuns = 0;
   /** read_terragrunt_config evaluations (cache misses): once per file and distinct context. */
@@ -299,6 +301,11 @@ export class ConfigLoader {
       readTfvarsFile: (file) => passConfigErrors(() => this.readTfvars(file)),
       runCmd: (dir, args, quiet, cache) => this.runCmd(dir, args, quiet, cache),
       awsIdentity: this.opts.awsIdentity ? () => this.opts.awsIdentity!(tg.originalConfigPath) : undefined,
+      fileExists: (file) => {
+        let found = this.existsCache.get(file);
+        if (found === undefined) this.existsCache.set(file, (found = existsSync(file)));
+        return found;
+      },
     };
   }
 
@@ -358,6 +365,7 @@ export class ConfigLoader {
     const cached = cache === 'none' ? undefined : this.runCmdCache.get(key);
     if (cached !== undefined) return cached;
     this.runCmdRuns++;
+    this.existsCache.clear(); // a command may create files find_in_parent_folders looks for
     let out: string;
     try {
       out = execFileSync(args[0]!, args.slice(1), { cwd: dir, encoding: 'utf8', env: this.opts.env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });

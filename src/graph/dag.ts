@@ -71,6 +71,40 @@ export class Graph {
     return out.filter(Boolean);
   }
 
+  /**
+   * Scheduling priority: for each id, the number of modules on the longest chain that starts with it and
+   * continues through the modules that wait for it (in the command's direction), itself included. Starting
+   * the ready module with the longest chain first keeps the critical path busy; durations are not needed.
+   * On the benchmark's random 200-module DAG at parallelism 8, a FIFO of ready modules ends 23% above the
+   * lower bound max(critical path, work ÷ 8) and this order within 4% (bench/lib/simulate.mjs).
+   */
+  chainLengths(reverse = false): Map<string, number> {
+    // Successors in run order: who waits for each id.
+    const waiters = new Map<string, string[]>();
+    for (const id of this.nodes.keys()) waiters.set(id, []);
+    for (const id of this.nodes.keys()) for (const d of this.waitsFor(id, reverse)) waiters.get(d)!.push(id);
+    // Kahn's algorithm from the end of the run backwards (iterative: chains may be thousands long).
+    const pending = new Map<string, number>();
+    const ready: string[] = [];
+    for (const [id, ws] of waiters) {
+      pending.set(id, ws.length);
+      if (ws.length === 0) ready.push(id);
+    }
+    const out = new Map<string, number>();
+    while (ready.length > 0) {
+      const id = ready.pop()!;
+      let longest = 0;
+      for (const w of waiters.get(id)!) longest = Math.max(longest, out.get(w)!);
+      out.set(id, longest + 1);
+      for (const d of this.waitsFor(id, reverse)) {
+        const left = pending.get(d)! - 1;
+        pending.set(d, left);
+        if (left === 0) ready.push(d);
+      }
+    }
+    return out; // ids on a cycle are missing (assertAcyclic reports those)
+  }
+
   /** All transitive dependencies of the given ids (not including them). */
   transitiveDependencies(ids: Iterable<string>): Set<string> {
     const out = new Set<string>();

@@ -24,6 +24,14 @@ describe('Graph', () => {
   it('finds a self-dependency', () => {
     expect(() => new Graph([{ id: 'a', dependsOn: ['a'] }]).assertAcyclic()).toThrow('a -> a');
   });
+  it('chain lengths: modules on the longest chain from each module to the end of the run', () => {
+    expect(Object.fromEntries(g.chainLengths())).toEqual({ vpc: 3, db: 2, app: 1, dns: 1 });
+    expect(Object.fromEntries(g.chainLengths(true))).toEqual({ app: 3, db: 2, vpc: 1, dns: 1 });
+    const n = 20_000; // deeper than any recursion would survive
+    const chain = new Graph(Array.from({ length: n }, (_, i) => ({ id: `m${i}`, dependsOn: i === 0 ? [] : [`m${i - 1}`] })));
+    expect(chain.chainLengths().get('m0')).toBe(n);
+    expect(chain.chainLengths().get(`m${n - 1}`)).toBe(1);
+  });
   it('transitive dependencies', () => {
     expect([...g.transitiveDependencies(['app'])].sort()).toEqual(['db', 'vpc']);
   });

@@ -43,6 +43,8 @@ export interface TerragruntServices {
   runCmd(dir: string, args: string[], quiet: boolean, cache?: RunCmdCache): string;
   /** Caller identity of the module's role (issue: get_aws_account_id answers for the assumed role). */
   awsIdentity?(): { account: string; arn: string; userId: string; alias?: string };
+  /** Whether a file exists (the loader answers from a per-run cache: every module asks about the same parents). */
+  fileExists?(file: string): boolean;
 }
 
 export type RunCmdCache = 'dir' | 'global' | 'none';
@@ -99,7 +101,7 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
       let dir = path.dirname(terragruntDir);
       for (let prev = terragruntDir; dir !== prev; prev = dir, dir = path.dirname(dir)) {
         const candidate = path.join(dir, name);
-        if (existsSync(candidate)) return candidate;
+        if ((svc.fileExists ?? existsSync)(candidate)) return candidate;
       }
       if (args.length > 1) return args[1]!;
       throw new FunctionError(`could not find a ${name} in any of the parent folders of ${scope.configPath}`);
