@@ -5,6 +5,7 @@
 
 import { createInterface } from 'node:readline';
 import type { Sourced } from '../cli/parse-args.js';
+import type { SecretRegistry } from './secrets.js';
 import { UsageError } from '../errors.js';
 import type { CredentialBroker } from './credentials.js';
 import type { RoleSpec } from './role.js';
@@ -45,7 +46,7 @@ export function mfaSerials(roles: Iterable<RoleSpec | undefined>): Map<string, S
 export class MfaSessions {
   constructor(
     private readonly broker: CredentialBroker,
-    private readonly o: { token?: string; prompt?: MfaPrompt; durationSeconds?: number },
+    private readonly o: { token?: string; prompt?: MfaPrompt; durationSeconds?: number; secrets?: SecretRegistry },
   ) {}
 
   /**
@@ -72,6 +73,7 @@ export class MfaSessions {
   session(serial: string): Promise<AwsCredentials> {
     return this.broker.mfaSession(serial, async () => {
       const code = this.o.token !== undefined ? this.o.token.trim() : await this.o.prompt!(serial);
+      this.o.secrets?.addCode(code);
       if (!CODE.test(code)) throw new UsageError(`The MFA code for ${serial} must be 6 digits.`);
       return code;
     }, this.o.durationSeconds ?? MFA_SESSION_SECONDS);

@@ -5,6 +5,7 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { ConfigLoader } from '../config/loader.js';
+import type { ModuleConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import type { RunOptions } from '../run/options.js';
 import { AuthProvider, type AuthProviderResult } from './auth-provider-cmd.js';
@@ -12,7 +13,7 @@ import { CredentialServer, serveFloor } from './credential-server.js';
 import { CredentialBroker } from './credentials.js';
 import { injectContainerCredentials, injectCredentials, type Env } from './env.js';
 import { defaultProfileCredentials } from './hygiene.js';
-import { Identities } from './identity.js';
+import { AWS_IDENTITY_FUNCTIONS, Identities } from './identity.js';
 import { MfaSessions, mfaSerials, ttyPrompt, type MfaPrompt } from './mfa.js';
 import { DEFAULT_DURATION, defaultSessionName, ROLE_ARN, type RoleSpec } from './role.js';
 import type { SecretRegistry } from './secrets.js';
@@ -79,7 +80,7 @@ export class RunCredentials {
       secrets: deps.secrets,
       onRefreshError: (req, e) => deps.log('warn', `refreshing credentials for ${req.roleArn} failed (the current session is still served): ${(e as Error).message}`),
     });
-    this.mfa = new MfaSessions(this.broker, { token: opts.mfaToken, prompt: deps.mfaPrompt ?? ttyPrompt(process.stdin, process.stderr) });
+    this.mfa = new MfaSessions(this.broker, { token: opts.mfaToken, prompt: deps.mfaPrompt ?? ttyPrompt(process.stdin, process.stderr), secrets: deps.secrets });
     if (opts.authProviderCmd) {
       this.authProvider = new AuthProvider(opts.authProviderCmd, {
         env: opts.env,
@@ -115,7 +116,6 @@ export class RunCredentials {
   async prepare(roles: Iterable<RoleSpec | undefined>): Promise<void> {
     const all = [...roles];
     for (const r of all) this.deps.secrets?.add(r?.webIdentityToken?.value);
-    if (this.opts.mfaToken) this.deps.secrets?.add(this.opts.mfaToken);
     await this.mfa.prepare(mfaSerials(all));
     if (this.opts.credentialServer) {
       this.server = await CredentialServer.start({ secrets: this.deps.secrets, onLog: (level, message, module) => this.deps.log(level, message, module) });
@@ -252,6 +252,12 @@ export class RunCredentials {
     const token = this.tokens.get(dir);
     if (token && this.server) return injectContainerCredentials(env, this.server.env(token));
     return injectCredentials(env, creds);
+  }
+
+  /** Whether a module's configuration (its own file or an included one) calls get_aws_*. */
+  readsIdentity(loader: ConfigLoader, cfg: ModuleConfig): boolean {
+    return this.identities.used.has(cfg.configPath)
+      || [cfg.configPath, ...cfg.includes.map((i) => i.path)].some((f) => AWS_IDENTITY_FUNCTIONS.some((fn) => loader.file(f).calls.has(fn)));
   }
 
   /** Make get_aws_* in this module's full evaluation answer for its role (fetched before the evaluation). */

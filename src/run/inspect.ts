@@ -17,6 +17,12 @@ export function renderRole(role: RoleSpec | undefined): ValueObject | null {
     session_name: { value: role.sessionName.value, source: role.sessionName.source },
   };
   if (role.webIdentityToken) out.web_identity_token = { value: '(set)', source: role.webIdentityToken.source };
+  // The AssumeRole parameters beyond Terragrunt's, each with where it was set (the policy text is shown: it is not secret).
+  const extra: [string, { value: unknown; source: string } | undefined][] = [
+    ['external_id', role.externalId], ['session_tags', role.sessionTags], ['transitive_tag_keys', role.transitiveTagKeys],
+    ['source_identity', role.sourceIdentity], ['policy', role.policy], ['policy_arns', role.policyArns], ['mfa_serial', role.mfaSerial],
+  ];
+  for (const [key, v] of extra) if (v) out[key] = { value: v.value as ValueObject[string], source: v.source };
   return out;
 }
 

@@ -8,7 +8,6 @@ import type { CredentialBroker } from '../auth/credentials.js';
 import { copyEnv, injectCredentials, type Env } from '../auth/env.js';
 import type { RoleSpec } from '../auth/role.js';
 import type { RunCredentials } from '../auth/run-credentials.js';
-import { AWS_IDENTITY_FUNCTIONS } from '../auth/identity.js';
 import { findCredentialOverrides, overrideWarning } from '../auth/hygiene.js';
 import type { AwsCredentials } from '../auth/sts.js';
 import type { DependencyValues } from '../config/loader.js';
@@ -99,8 +98,7 @@ export class ModuleRunner {
   private async fullConfig(cfg: ModuleConfig, command: string): Promise<ModuleConfig> {
     const { auth, stack } = this.d;
     const role = stack.roles.get(cfg.dir);
-    const readsIdentity = !!auth && !!role && (auth.identities.used.has(cfg.configPath)
-      || [cfg.configPath, ...cfg.includes.map((i) => i.path)].some((f) => AWS_IDENTITY_FUNCTIONS.some((fn) => stack.loader.file(f).calls.has(fn))));
+    const readsIdentity = !!auth && !!role && auth.readsIdentity(stack.loader, cfg);
     if (cfg.deferred.length === 0 && !readsIdentity) return cfg;
     const deps = cfg.deferred.length > 0 ? await this.dependencyValues(cfg, command) : undefined;
     if (!auth) return stack.loader.loadModule(cfg.dir, deps);

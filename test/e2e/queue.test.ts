@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeFakeTerraform, type FakeTerraform, type FakeTfRecord } from '../support/fake-terraform.js';
 import { baseEnv, tgo } from '../support/tgo.js';
+import { startFakeSts } from '../support/fake-sts.js';
 import { moduleHcl, writeStack } from '../support/stack.js';
 
 let tf: FakeTerraform;
@@ -153,6 +154,31 @@ describe('output', () => {
 });
 
 describe('inspection commands', () => {
+  it('render-json shows every AssumeRole parameter with its source, and get_aws_account_id answers for the role', async () => {
+    const sts = await startFakeSts();
+    try {
+      const root = writeStack({
+        'a/terragrunt.hcl': `iam_role = "arn:aws:iam::222222222222:role/deploy"
+iam_assume_role_external_id = "ext-123"
+iam_assume_role_session_tags = { team = "platform" }
+inputs = {
+  account = get_aws_account_id()
+}
+`,
+      });
+      const r = await run(['render-json', '--iam-assume-role-source-identity', 'alice'], path.join(root, 'a'),
+        { AWS_ENDPOINT_URL_STS: sts.url, AWS_ACCESS_KEY_ID: 'AKIABASE', AWS_SECRET_ACCESS_KEY: 'basesecret' });
+      expect(r.code, r.stderr).toBe(0);
+      const j = JSON.parse(r.stdout);
+      expect(j.resolved_role.external_id).toEqual({ value: 'ext-123', source: 'terragrunt.hcl:2' });
+      expect(j.resolved_role.session_tags).toEqual({ value: { team: 'platform' }, source: 'terragrunt.hcl:3' });
+      expect(j.resolved_role.source_identity).toEqual({ value: 'alice', source: '--iam-assume-role-source-identity' });
+      expect(j.inputs.account).toBe('222222222222');
+    } finally {
+      await sts.close();
+    }
+  });
+
   it('graph-dependencies prints DOT edges; output-module-groups prints groups', async () => {
     const root = layout();
     const dot = await run(['graph-dependencies'], root);
