@@ -202,6 +202,8 @@ export class ModuleRunner {
   }
 
   private async exec(bin: string, args: string[], cwd: string, env: Env, onLine: (s: 'stdout' | 'stderr', l: string) => void): Promise<TaskOutcome> {
+    // After Ctrl-C nothing new starts, even a module that was already past the scheduler (fetching credentials).
+    if (this.d.interrupt.aborted) return { ok: false, interrupted: true, reason: 'interrupted before terraform started' };
     // The last lines of stderr go into the summary of a failed module.
     const tail: string[] = [];
     const r: ProcessResult = await runProcess(bin, args, {
