@@ -1,0 +1,373 @@
+#!/usr/bin/env node
+// `npm run bench`: tgo's overhead against the physical limit of a stack run. Generates stacks with fixed seeds
+// in a temp dir, runs the built CLI (`node bin/run.js`, so `npm run build` first) as a user would, output
+// discarded, and prints one table with every figure (median, min–max of several runs).
+//
+//   node bench/run.mjs [--quick] [--only=1,2,3,4,5,6] [--json=FILE] [--keep]
+//
+//   --quick   fewer runs, no 5,000-module stack, smaller DAGs: a smoke test, not figures to publish
+//   --only    a subset of the figures (6 comes with 1; 2 needs the 1,000-module stack of 1 and loads it itself)
+//   --json    also write every raw measurement to FILE
+//   --keep    keep the generated stacks (path printed at the end)
+//
+// What each figure means, the targets and the latest results are in BENCHMARKS.md. The machine has few, noisy
+// cores: things compared with each other run round-robin within one run, and the load average is printed.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { dagStack, lowerBound, realisticStack } from './lib/gen.mjs';
+import { countingFake, noopFake, sleepFake } from './lib/fakes.mjs';
+import { quantile, REPO, run, stats, tgo, TGO } from './lib/measure.mjs';
+import { simulateCriticalPathFirst, simulateFifo, simulateLongestChainFirst } from './lib/simulate.mjs';
+import { startSts } from './lib/sts.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const opt = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const QUICK = flag('quick');
+const ONLY = new Set((opt('only') ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()));
+const want = (n) => ONLY.has(String(n));
+
+if (!existsSync(path.join(REPO, 'dist', 'cli', 'route.js'))) {
+  console.error('dist/ is missing: run `npm run build` first (or `npm run bench`, which builds).');
+  process.exit(2);
+}
+
+const started = Date.now();
+// `npm run bench` must finish within 10 minutes on a fresh clone (the build takes part of it): a repetition that
+// would end past this point (judged by the previous one) is skipped, every figure still gets one run, and the
+// table says where runs were cut. On a busy machine the 1,000-module run-all alone can take minutes.
+const DEADLINE_MS = 8 * 60_000;
+const overBudget = (nextMs = 0) => Date.now() - started + nextMs > DEADLINE_MS;
+const cut = new Set();
+const work = mkdtempSync(path.join(os.tmpdir(), 'tgo-bench-'));
+const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
+const load0 = os.loadavg();
+
+// The environment every tgo run gets: the caller's, minus anything that would change what tgo does.
+const baseEnv = {};
+for (const [k, v] of Object.entries(process.env)) {
+  if (/^(TG_|TERRAGRUNT_|TGO_|AWS_|TF_VAR_|TF_DATA_DIR|TF_CLI_ARGS|NODE_OPTIONS|BENCH_)/.test(k)) continue;
+  baseEnv[k] = v;
+}
+Object.assign(baseEnv, { CHECKPOINT_DISABLE: '1', LC_ALL: 'C', AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+
+const sts = await startSts();
+// Static base keys and a loopback STS: every module's role is assumed for real, through the SDK.
+const awsEnv = {
+  ...baseEnv,
+  AWS_ACCESS_KEY_ID: 'AKIABENCHBASEUSER',
+  AWS_SECRET_ACCESS_KEY: 'bench-secret-not-real',
+  AWS_REGION: 'us-east-1',
+  AWS_ENDPOINT_URL_STS: sts.url,
+};
+const fakes = path.join(work, 'fakes');
+const noop = noopFake(fakes);
+const runAllArgs = (tf) => ['run-all', 'plan', '--terragrunt-non-interactive', '--terragrunt-no-auto-init', '--terragrunt-tfpath', tf];
+
+const rows = [];
+const notes = [];
+const raw = { machine: machine(), figures: {} };
+const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const triple = (s, d = 0, unit = '') => `${fmt(s.median, d)}${unit} (${fmt(s.min, d)}–${fmt(s.max, d)})`;
+function row(figure, what, value, target = '', met = undefined) {
+  rows.push({ figure, what, value: typeof value === 'string' ? value : triple(value.s, value.d, value.unit), target, status: met === undefined ? '' : met ? 'met' : 'NOT MET' });
+}
+/** Repeat `fn(r)` `runs` times; after the first run, stop when another would end past the time budget. */
+async function repeat(label, runs, fn) {
+  let last = 0;
+  for (let r = 0; r < runs; r++) {
+    if (r > 0 && overBudget(last)) {
+      cut.add(label);
+      log(`${label}: time budget spent, stopping after ${r} run(s)`);
+      return;
+    }
+    const t = Date.now();
+    await fn(r);
+    last = Date.now() - t;
+  }
+}
+
+try {
+  // ------------------------------------------------------------------ 1 + 6: stack load and its peak RSS
+  const sizes = QUICK ? [100, 1000] : [100, 1000, 5000];
+  const runsFor = (n) => (QUICK ? 2 : n >= 5000 ? 3 : 5);
+  const stacks = {};
+  const load = {};
+  const needStacks = want(1) || want(6) ? sizes : want(2) ? [1000] : [];
+  for (const n of needStacks) {
+    log(`generating a ${n}-module stack`);
+    stacks[n] = realisticStack(path.join(work, `s${n}`), { modules: n });
+    load[n] = { ms: [], rss: [], cpu: [] };
+  }
+  if (want(1) || want(6)) {
+    for (const n of sizes) await tgo(['output-module-groups'], { cwd: stacks[n].live, env: baseEnv }); // warm the page cache
+    // Round-robin between sizes, so a noisy moment hits every size alike.
+    await repeat('stack load', Math.max(...sizes.map(runsFor)), async (r) => {
+      for (const n of sizes) {
+        if (r >= runsFor(n)) continue;
+        log(`stack load: ${n} modules, run ${r + 1}/${runsFor(n)}`);
+        const m = await tgo(['output-module-groups'], { cwd: stacks[n].live, env: baseEnv });
+        load[n].ms.push(m.ms);
+        load[n].rss.push(m.rssMB);
+        load[n].cpu.push(m.cpuMs);
+      }
+    });
+    raw.figures.load = load;
+  }
+  if (want(1)) {
+    for (const n of sizes) {
+      const s = stats(load[n].ms);
+      row('1 stack load', `${n} modules (output-module-groups), wall`, { s, d: 0, unit: ' ms' }, n === 1000 ? '< 2000 ms' : '', n === 1000 ? s.median < 2000 : undefined);
+    }
+    for (const n of sizes) row('1 stack load', `${n} modules, tgo CPU time (user+sys)`, { s: stats(load[n].cpu), d: 0, unit: ' ms' }, '(context)');
+    const med = (n) => stats(load[n].ms).median;
+    const slopeA = (med(1000) - med(100)) / 900;
+    let text = `${fmt(slopeA, 2)} ms/module 100→1,000`;
+    let met;
+    if (load[5000]) {
+      const slopeB = (med(5000) - med(1000)) / 4000;
+      text += `, ${fmt(slopeB, 2)} 1,000→5,000 (×${fmt(slopeB / slopeA, 2)})`;
+      met = slopeB <= slopeA * 1.1;
+      notes.push(`Stack load, wall per module including start-up: ${fmt(med(100) / 100, 2)} ms at 100, ${fmt(med(1000) / 1000, 2)} ms at 1,000, `
+        + `${fmt(med(5000) / 5000, 2)} ms at 5,000; t(5,000) ÷ t(1,000) = ${fmt(med(5000) / med(1000), 2)}.`);
+    }
+    row('1 growth', 'marginal wall per module', text, 'no worse than linear: later slope ≤ 1.1 × earlier', met);
+    if (!QUICK) {
+      const rj = [];
+      await repeat('render-json', 3, async (r) => {
+        log(`render-json --all: 1000 modules, run ${r + 1}/3`);
+        rj.push((await tgo(['render-json', '--all'], { cwd: stacks[1000].live, env: baseEnv })).ms);
+      });
+      raw.figures.renderJson1000 = rj;
+      row('1 stack load', '1000 modules (render-json --all), wall', { s: stats(rj), d: 0, unit: ' ms' }, '(context)');
+    }
+  }
+  if (want(6)) {
+    for (const n of sizes.filter((x) => x >= 1000)) {
+      const s = stats(load[n].rss);
+      row('6 peak RSS', `${n}-module load`, { s, d: 0, unit: ' MB' }, n === 1000 ? '< 400 MB' : '', n === 1000 ? s.median < 400 : undefined);
+    }
+  }
+
+  // ------------------------------------------------------------------ 5: start-up
+  if (want(5)) {
+    const plain = path.join(work, 'single', 'plain');
+    const withRole = path.join(work, 'single', 'role');
+    for (const [dir, extra] of [[plain, ''], [withRole, 'iam_role = "arn:aws:iam::111111111111:role/deployer"\n']]) {
+      mkdirSync(path.join(dir, '.terraform'), { recursive: true }); // already initialised: no auto-init spawn
+      writeFileSync(path.join(dir, 'terragrunt.hcl'), `${extra}inputs = {\n  name = "single"\n}\n`);
+    }
+    const cases = [
+      { key: 'node', label: '`node -e 0`', go: () => run(process.execPath, ['-e', '0'], { cwd: plain, env: baseEnv }) },
+      { key: 'fake', label: 'the no-op fake terraform, run directly', go: () => run(noop, ['plan'], { cwd: plain, env: baseEnv }) },
+      { key: 'help', label: '`tgo --help`', go: () => tgo(['--help'], { cwd: plain, env: baseEnv }) },
+      { key: 'plan', label: '`tgo plan`, one module, no role', go: () => tgo(['plan', '--terragrunt-tfpath', noop], { cwd: plain, env: baseEnv }) },
+      { key: 'planRole', label: '`tgo plan`, one module, role via loopback STS', go: () => tgo(['plan', '--terragrunt-tfpath', noop], { cwd: withRole, env: awsEnv }) },
+    ];
+    const t = Object.fromEntries(cases.map((c) => [c.key, []]));
+    for (const c of cases) await c.go(); // warm-up
+    const rounds = QUICK ? 3 : 11;
+    log(`start-up: ${rounds} rounds of ${cases.length} commands`);
+    await repeat('start-up', rounds, async () => {
+      for (const c of cases) t[c.key].push((await c.go()).ms);
+    });
+    raw.figures.startup = t;
+    for (const c of cases) row('5 start-up', c.label, { s: stats(t[c.key]), d: 0, unit: ' ms' });
+    const ratio = (a, b) => stats(t[a].map((x, i) => x / t[b][i]));
+    row('5 start-up', '`tgo --help` ÷ `node -e 0`', { s: ratio('help', 'node'), d: 2, unit: '×' }, '(ratio within a round)');
+    row('5 start-up', '`tgo plan` ÷ `node -e 0`', { s: ratio('plan', 'node'), d: 2, unit: '×' }, '(ratio within a round)');
+    row('5 start-up', '`tgo plan` ÷ the fake run directly', { s: ratio('plan', 'fake'), d: 0, unit: '×' }, '(ratio within a round)');
+    row('5 start-up', '`tgo plan` with a role ÷ without', { s: ratio('planRole', 'plan'), d: 2, unit: '×' }, '(ratio within a round)');
+  }
+
+  // ------------------------------------------------------------------ 4: STS calls
+  const stsRuns = [];
+  if (want(4)) {
+    // N modules over K roles, 5 modules per role: many distinct roles are wanted at the same moment.
+    const n = QUICK ? 50 : 200;
+    const k = n / 5;
+    const st = realisticStack(path.join(work, 'sts'), { modules: n, accounts: k, seed: 11 });
+    const spawnLog = path.join(work, 'spawns.log');
+    const counting = countingFake(fakes, spawnLog);
+    let lines = [];
+    await repeat('STS calls', 3, async (r) => {
+      log(`STS calls: ${n} modules over ${k} roles, run ${r + 1}/3`);
+      sts.reset();
+      rmSync(spawnLog, { force: true });
+      await tgo(runAllArgs(counting), { cwd: st.live, env: awsEnv });
+      stsRuns.push({ modules: n, roles: st.roles, assumeRole: sts.count('AssumeRole'), distinct: sts.distinctRoles() });
+      lines = readFileSync(spawnLog, 'utf8').split('\n').filter(Boolean);
+    });
+    const byCmd = {};
+    for (const l of lines) {
+      const cmd = l.split(' ').find((w) => !w.startsWith('-')) ?? '?';
+      byCmd[cmd] = (byCmd[cmd] ?? 0) + 1;
+    }
+    raw.figures.spawns = { modules: n, byCommand: byCmd };
+    notes.push(`terraform processes per \`run-all plan\` of ${n} modules: ${lines.length} (${Object.entries(byCmd).map(([c, v]) => `${c} ${v}`).join(', ')}), `
+      + `${fmt(lines.length / n, 2)} per module: each dependency's outputs are read with \`output -json\` once per run, after an \`init\` `
+      + 'because its cache dir has no .terraform (dependency reads ignore --terragrunt-no-auto-init).');
+  }
+
+  // ------------------------------------------------------------------ 3: scheduling efficiency
+  if (want(3)) {
+    const n = QUICK ? 60 : 200;
+    const dag = dagStack(path.join(work, 'dag'), { n, seed: 7 });
+    // The fake reports its directory as bash sees it (physical path): key everything by real path.
+    const real = (d) => realpathSync(d);
+    const work_ = new Map([...dag.work].map(([d, s]) => [real(d), s]));
+    const deps_ = new Map([...dag.deps].map(([d, ds]) => [real(d), ds.map(real)]));
+    const schedLog = path.join(work, 'sched.log');
+    const fake = sleepFake(fakes, schedLog);
+    const runs = QUICK ? 1 : 3;
+    const configs = [{ p: 8, label: 'parallelism 8' }, { p: Infinity, label: 'unlimited' }];
+    const out = Object.fromEntries(configs.map((c) => [c.label, { ratio: [], measuredRatio: [], makespan: [], wall: [], latency: [] }]));
+    await repeat('scheduling', runs, async (r) => {
+      for (const c of configs) {
+        log(`scheduling: ${n}-module DAG, ${c.label}, run ${r + 1}/${runs}`);
+        rmSync(schedLog, { force: true });
+        const args = runAllArgs(fake);
+        if (Number.isFinite(c.p)) args.push('--terragrunt-parallelism', String(c.p));
+        const wall = (await tgo(args, { cwd: dag.root, env: baseEnv })).ms;
+        const recs = new Map(readFileSync(schedLog, 'utf8').trim().split('\n').map((l) => {
+          const [dir, a, b] = l.split(' ');
+          return [dir, { start: Number(a), end: Number(b) }];
+        }));
+        if (recs.size !== n) throw new Error(`scheduling run recorded ${recs.size} modules, expected ${n}`);
+        const all = [...recs.values()];
+        const makespan = Math.max(...all.map((x) => x.end)) - Math.min(...all.map((x) => x.start));
+        const nominal = lowerBound(work_, deps_, c.p);
+        // The same bound with each module's measured duration (its sleep plus the shell's own overhead).
+        const measured = lowerBound(new Map([...recs].map(([d, x]) => [d, x.end - x.start])), deps_, c.p);
+        const o = out[c.label];
+        o.makespan.push(makespan);
+        o.ratio.push(makespan / nominal.bound);
+        o.measuredRatio.push(makespan / measured.bound);
+        o.wall.push(wall);
+        o.bound = nominal;
+        // Dispatch latency, unbounded only (with a bound a module may also wait for a free slot): from the end
+        // of the last dependency to the module's start, as the fake terraform saw them.
+        if (!Number.isFinite(c.p)) {
+          for (const [d, x] of recs) {
+            const ds = deps_.get(d) ?? [];
+            if (ds.length > 0) o.latency.push((x.start - Math.max(...ds.map((p) => recs.get(p).end))) * 1000);
+          }
+        }
+      }
+    });
+    raw.figures.scheduling = out;
+    for (const c of configs) {
+      const o = out[c.label];
+      const b = o.bound;
+      const s = stats(o.ratio);
+      row('3 scheduling', `${n}-module DAG, ${c.label}: makespan ÷ lower bound`, { s, d: 3, unit: '' }, '≤ 1.05', s.median <= 1.05);
+      const finite = Number.isFinite(c.p);
+      const sim = finite ? simulateFifo(work_, deps_, c.p) : b.criticalPath;
+      const lcf = finite ? simulateLongestChainFirst(work_, deps_, c.p) : b.criticalPath;
+      const cpf = finite ? simulateCriticalPathFirst(work_, deps_, c.p) : b.criticalPath;
+      notes.push(`Scheduling, ${c.label}: makespan ${fmt(stats(o.makespan).median, 2)} s (first terraform start to last end) against a bound of ${fmt(b.bound, 2)} s `
+        + `(critical path ${fmt(b.criticalPath, 2)} s; work ${fmt(b.totalWork, 1)} s${finite ? ` ÷ ${c.p} = ${fmt(b.totalWork / c.p, 2)} s` : ''}); `
+        + `${fmt(stats(o.measuredRatio).median, 3)} against the bound from the measured durations; `
+        + (finite ? '' : `dependency-end → dependent-start latency median ${fmt(quantile(o.latency, 0.5), 0)} ms, p90 ${fmt(quantile(o.latency, 0.9), 0)} ms. `)
+        + (finite
+          ? `Zero-overhead simulations on the same DAG: tgo's policy (FIFO of ready modules) ${fmt(sim / b.bound, 3)}, `
+            + `longest-chain-first (no durations needed) ${fmt(lcf / b.bound, 3)}, critical-path-first (durations known) ${fmt(cpf / b.bound, 3)}. `
+          : '')
+        + `Whole tgo run ${fmt(stats(o.wall).median / 1000, 2)} s.`);
+    }
+  }
+
+  // ------------------------------------------------------------------ 2: per-module overhead (last: the slowest)
+  if (want(2)) {
+    const n = 1000;
+    const live = stacks[n].live;
+    const pairs = [];
+    sts.reset();
+    await repeat('run-all overhead', QUICK ? 1 : 3, async (r) => {
+      log(`run-all plan: ${n} modules, no-op terraform, run ${r + 1}/${QUICK ? 1 : 3} (with a stack load beside it)`);
+      const l = await tgo(['output-module-groups'], { cwd: live, env: baseEnv });
+      sts.reset();
+      const a = await tgo(runAllArgs(noop), { cwd: live, env: awsEnv });
+      pairs.push({ load: l, runAll: a });
+      stsRuns.push({ modules: n, roles: stacks[n].roles, assumeRole: sts.count('AssumeRole'), distinct: sts.distinctRoles() });
+    });
+    raw.figures.runAll1000 = pairs;
+    row('2 run-all overhead', `${n} modules, \`run-all plan\`, wall`, { s: stats(pairs.map((p) => p.runAll.ms)), d: 0, unit: ' ms' });
+    row('2 run-all overhead', `${n} modules, stack load beside it, wall`, { s: stats(pairs.map((p) => p.load.ms)), d: 0, unit: ' ms' });
+    const per = stats(pairs.map((p) => (p.runAll.ms - p.load.ms) / n));
+    row('2 run-all overhead', 'per module: (run-all − load) ÷ 1,000, wall', { s: per, d: 2, unit: ' ms' }, '< 5 ms/module', per.median < 5);
+    row('2 run-all overhead', 'per module, tgo\'s own CPU (children excluded)', { s: stats(pairs.map((p) => (p.runAll.cpuMs - p.load.cpuMs) / n)), d: 2, unit: ' ms' }, '(context)');
+    // What a terraform process costs by itself: spawning the fake directly, one after another.
+    const direct = [];
+    for (let i = 0; i < 100; i++) direct.push((await run(noop, ['plan'], { cwd: live, env: baseEnv })).ms);
+    const d = stats(direct);
+    raw.figures.fakeSpawn = direct;
+    row('2 run-all overhead', 'one no-op terraform process, spawned directly', { s: d, d: 2, unit: ' ms' }, '(context)');
+  }
+
+  if (stsRuns.length > 0) {
+    raw.figures.sts = stsRuns;
+    const groups = new Map();
+    for (const r of stsRuns) groups.set(`${r.modules}/${r.roles}`, [...(groups.get(`${r.modules}/${r.roles}`) ?? []), r]);
+    for (const [, rs] of groups) {
+      const { modules, roles } = rs[0];
+      const counts = rs.map((r) => r.assumeRole);
+      row('4 STS calls', `${modules} modules over ${roles} roles: AssumeRole calls per run`, `${counts.join(', ')} (${rs.length} runs)`, `exactly ${roles}`,
+        counts.every((c) => c === roles));
+    }
+  }
+} finally {
+  await sts.close();
+  if (!flag('keep')) rmSync(work, { recursive: true, force: true });
+  else log(`kept ${work}`);
+}
+
+// ------------------------------------------------------------------ report
+const m = raw.machine;
+const load1 = os.loadavg();
+m.loadAverage = { start: load0.map((x) => +x.toFixed(2)), end: load1.map((x) => +x.toFixed(2)) };
+console.log(`\ntgo benchmark, ${m.date}${QUICK ? ' (QUICK MODE: a smoke test, not figures to publish)' : ''}`);
+console.log(`machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, ${m.os}; node ${m.node}; terraform ${m.terraform}`);
+console.log(`load average (1/5/15 min): ${m.loadAverage.start.join(' / ')} at start, ${m.loadAverage.end.join(' / ')} at the end`
+  + `${Math.max(load0[0], load1[0]) > m.cpus ? ' (busy machine: wall times are inflated; CPU times and ratios hold up better)' : ''}\n`);
+const header = ['figure', 'what', 'median (min–max)', 'target', 'status'];
+const lines = rows.map((r) => [r.figure, r.what, r.value, r.target, r.status]);
+const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const l of lines) console.log(line(l));
+if (cut.size > 0) notes.push(`Time budget reached: fewer runs than planned for ${[...cut].join(', ')}.`);
+if (notes.length) {
+  console.log('');
+  for (const n of notes) console.log(`- ${n}`);
+}
+console.log(`\nbench time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+raw.rows = rows;
+raw.notes = notes;
+const jsonOut = opt('json');
+if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(raw, null, 2)}\n`);
+
+function machine() {
+  let terraform = 'not found';
+  try {
+    const out = execFileSync('terraform', ['version', '-json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+    terraform = JSON.parse(out).terraform_version;
+  } catch {
+    // not installed: the benchmark never runs the real terraform
+  }
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    cpus: os.availableParallelism?.() ?? cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGB: (os.totalmem() / 2 ** 30).toFixed(1),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    terraform,
+    tgo: TGO,
+  };
+}
