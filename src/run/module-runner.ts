@@ -14,7 +14,7 @@ import type { DependencyValues } from '../config/loader.js';
 import type { DependencyConfig, ModuleConfig } from '../config/types.js';
 import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
 import { extraEnv, inputsToEnv, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
-import { NULL_VARS_FILE, prepareWorkingDir } from '../terraform/workdir.js';
+import { NULL_VARS_FILE, prepareWorkingDir, workingDirOf } from '../terraform/workdir.js';
 import { errorHooksFor, hooksFor, runHooks, type HookRun } from '../terraform/hooks.js';
 import { satisfies, terraformVersion } from '../terraform/version.js';
 import { runProcess, type ProcessResult } from '../terraform/spawn.js';
@@ -42,7 +42,12 @@ const STDERR_TAIL = 5;
 export class ModuleRunner {
   private readonly outputs = new Map<string, Promise<ValueObject>>();
 
-  constructor(private readonly d: ModuleRunnerDeps) {}
+  /** tgo's environment, copied once per run (reading process.env is slow; every module starts from this). */
+  private readonly baseEnv: Env;
+
+  constructor(private readonly d: ModuleRunnerDeps) {
+    this.baseEnv = copyEnv(d.opts.env);
+  }
 
   private config(dir: string): ModuleConfig {
     const cfg = this.d.stack.modules.get(dir) ?? this.d.stack.external.get(dir);
@@ -78,7 +83,7 @@ export class ModuleRunner {
 
   /** The environment terraform gets for a module: tgo's own, plus inputs, extra env and role credentials. */
   private environment(cfg: ModuleConfig, creds: AwsCredentials | undefined, command: string): Env {
-    const env = copyEnv(this.d.opts.env);
+    const env = { ...this.baseEnv };
     // The auth provider's envs are part of the base environment, as in Terragrunt.
     if (this.d.auth) Object.assign(env, this.d.auth.providerEnv(cfg.dir));
     Object.assign(env, inputsToEnv(cfg.inputs, env), extraEnv(cfg.terraform.extraArguments, command));
@@ -195,7 +200,7 @@ export class ModuleRunner {
 
   private async checkVersion(cfg: ModuleConfig): Promise<void> {
     const bin = this.tfPath(cfg);
-    const version = await terraformVersion(bin, copyEnv(this.d.opts.env));
+    const version = await terraformVersion(bin, { ...this.baseEnv });
     if (!satisfies(version, cfg.terraformVersionConstraint!)) {
       throw new Error(`terraform ${version} (${bin}) does not satisfy terraform_version_constraint "${cfg.terraformVersionConstraint}"`);
     }
@@ -280,12 +285,14 @@ export class ModuleRunner {
   private async readOutputs(depDir: string): Promise<ValueObject> {
     const cfg = this.config(depDir);
     const creds = await this.credentials(depDir, 'to read its outputs');
-    const workDir = prepareWorkingDir(cfg, { command: 'output', log: () => {} });
+    // A dependency that already ran (or was initialised before) is read where it is; only a fresh one is prepared.
+    const known = workingDirOf(cfg).workDir;
+    const workDir = existsSync(path.join(known, '.terraform')) ? known : prepareWorkingDir(cfg, { command: 'output', log: () => {} });
     const env = this.environment({ ...cfg, inputs: {} }, creds, 'output');
     const quiet = () => {};
     const run = (args: string[], onLine: (s: 'stdout' | 'stderr', l: string) => void) =>
       runProcess(this.tfPath(cfg), args, { cwd: workDir, env, onLine, stdin: 'ignore', detached: this.d.opts.all, interrupt: this.d.interrupt, kill: this.d.kill });
-    if (!existsSync(path.join(workDir, '.terraform'))) {
+    if (this.d.opts.autoInit && !existsSync(path.join(workDir, '.terraform'))) {
       const init = await run(['init', '-input=false'], quiet);
       if (init.exitCode !== 0) throw new Error(`terraform init failed in ${this.d.stack.id(depDir)}`);
     }

@@ -114,6 +114,7 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
   // MFA sessions (one prompt or code per device) and the credential server, before any module starts.
   await auth.prepare(stack.roles.values());
   const runner = new ModuleRunner({ opts, stack, broker: auth.broker, auth, sink, interrupt: deps.signals.interrupt, kill: deps.signals.kill });
+  const chains = stack.graph.chainLengths(reverse);
   const results = await schedule(
     ids,
     (dir) => stack.graph.waitsFor(dir, reverse),
@@ -124,6 +125,7 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
       ignoreDependencyErrors: opts.ignoreDependencyErrors,
       ignoreDependencyOrder: opts.ignoreDependencyOrder,
       signal: deps.signals.interrupt,
+      priority: (dir) => chains.get(dir) ?? 0,
       onStart: (dir, at) => sink.emit({ type: 'module-started', module: stack.id(dir), at }),
       onFinish: (dir, f) => sink.emit({
         type: 'module-finished', module: stack.id(dir), result: f.result, at: f.endedAt, startedAt: f.startedAt,

@@ -36,6 +36,8 @@ export interface ScheduleOptions {
   signal?: AbortSignal;
   onStart?(id: string, at: number): void;
   onFinish?(id: string, f: Finished): void;
+  /** Higher runs first when several modules are ready (e.g. the length of the chain waiting on each). */
+  priority?(id: string): number;
 }
 
 /**
@@ -80,36 +82,66 @@ export async function schedule(
       remaining.set(w, left);
       if (left === 0) enqueue(w);
     }
-    if (failed && opts.failFast) stopping = true;
+    if (failed && opts.failFast) {
+      stopping = true;
+      queueMicrotask(pump);
+    }
     if (done.size === ids.length) settle();
   };
 
-  const enqueue = (id: string) => {
-    void limit(async () => {
-      if (done.has(id)) return;
-      if (stopping || opts.signal?.aborted) {
-        const interrupted = !!opts.signal?.aborted;
-        finish(id, { result: interrupted ? 'interrupted' : 'early exit', reason: interrupted ? 'interrupted before it could start' : 'not started: --fail-fast after a failure', endedAt: Date.now() });
-        return;
-      }
-      const startedAt = Date.now();
-      opts.onStart?.(id, startedAt);
-      let outcome: TaskOutcome;
-      try {
-        outcome = await task(id);
-      } catch (e) {
-        outcome = { ok: false, reason: e instanceof Error ? e.message : String(e) };
-      }
-      finish(id, {
-        result: outcome.ok ? 'succeeded' : outcome.interrupted ? 'interrupted' : 'failed',
-        exitCode: outcome.exitCode,
-        reason: outcome.reason,
-        startedAt,
-        endedAt: Date.now(),
-        stderrTail: outcome.stderrTail,
-      });
+  /** Run one module (called only when p-limit has a free slot). */
+  const start = async (id: string) => {
+    if (done.has(id)) return;
+    const startedAt = Date.now();
+    opts.onStart?.(id, startedAt);
+    let outcome: TaskOutcome;
+    try {
+      outcome = await task(id);
+    } catch (e) {
+      outcome = { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    }
+    finish(id, {
+      result: outcome.ok ? 'succeeded' : outcome.interrupted ? 'interrupted' : 'failed',
+      exitCode: outcome.exitCode,
+      reason: outcome.reason,
+      startedAt,
+      endedAt: Date.now(),
+      stderrTail: outcome.stderrTail,
     });
   };
+
+  // Ready modules wait here, not in p-limit's FIFO queue: when a slot frees, the one heading the longest chain
+  // of dependents goes first (ties by id), which keeps the critical path moving under a parallelism bound.
+  const ready: string[] = [];
+  let running = 0; // our own count: p-limit is the hard bound, but we only hand it work it can start at once
+  const priority = opts.priority ?? (() => 0);
+  const pump = () => {
+    if (stopping || opts.signal?.aborted) {
+      const interrupted = !!opts.signal?.aborted;
+      for (const id of ready.splice(0)) {
+        finish(id, { result: interrupted ? 'interrupted' : 'early exit', reason: interrupted ? 'interrupted before it could start' : 'not started: --fail-fast after a failure', endedAt: Date.now() });
+      }
+      return;
+    }
+    while (ready.length > 0 && running < limit.concurrency) {
+      let best = 0;
+      for (let i = 1; i < ready.length; i++) {
+        const d = priority(ready[i]!) - priority(ready[best]!);
+        if (d > 0 || (d === 0 && ready[i]! < ready[best]!)) best = i;
+      }
+      const id = ready.splice(best, 1)[0]!;
+      running++;
+      void limit(() => start(id)).finally(() => {
+        running--;
+        pump();
+      });
+    }
+  };
+  const enqueue = (id: string) => {
+    ready.push(id);
+    queueMicrotask(pump); // let finish() mark everything that became ready first, then choose among them
+  };
+  opts.signal?.addEventListener('abort', pump, { once: true });
 
   if (ids.length === 0) return done;
   for (const id of [...ids].sort()) if (remaining.get(id) === 0) enqueue(id);

@@ -20,17 +20,24 @@ export interface PrepareOptions {
 /** Terragrunt's cache folder names: base64url(sha1(…)) without padding. */
 const hash = (s: string) => createHash('sha1').update(s).digest('base64url');
 
-export function prepareWorkingDir(cfg: ModuleConfig, o: PrepareOptions): string {
-  let workDir = cfg.dir;
+/** Where terraform runs for a module, without preparing anything: the module dir, or its source's cache dir. */
+export function workingDirOf(cfg: ModuleConfig): { workDir: string; fetch?: { root: string; target: string; subdir: string } } {
   const source = cfg.terraform.source;
-  if (source) {
-    const { root, subdir } = parseSource(source, cfg.dir);
-    const downloadDir = cfg.downloadDir ? path.resolve(cfg.dir, cfg.downloadDir) : path.join(cfg.dir, '.terragrunt-cache');
-    // As Terragrunt: .terragrunt-cache/<hash of the unit's dir>/<hash of the source without its query>.
-    const canonical = isRemote(root) ? root.replace(/\?.*$/, '') : `file://${root}`;
-    const target = path.join(downloadDir, hash(cfg.dir), hash(canonical));
+  if (!source) return { workDir: cfg.dir };
+  const { root, subdir } = parseSource(source, cfg.dir);
+  const downloadDir = cfg.downloadDir ? path.resolve(cfg.dir, cfg.downloadDir) : path.join(cfg.dir, '.terragrunt-cache');
+  // As Terragrunt: .terragrunt-cache/<hash of the unit's dir>/<hash of the source without its query>.
+  const canonical = isRemote(root) ? root.replace(/\?.*$/, '') : `file://${root}`;
+  const target = path.join(downloadDir, hash(cfg.dir), hash(canonical));
+  return { workDir: subdir ? path.join(target, subdir) : target, fetch: { root, target, subdir } };
+}
+
+export function prepareWorkingDir(cfg: ModuleConfig, o: PrepareOptions): string {
+  const { workDir, fetch } = workingDirOf(cfg);
+  const source = cfg.terraform.source;
+  if (fetch && source) {
+    const { root, target, subdir } = fetch;
     fetchSource(root, target, o.log);
-    workDir = subdir ? path.join(target, subdir) : target;
     if (!existsSync(workDir)) throw new Error(`terraform.source: "${subdir}" does not exist in ${source}`);
     // The unit's own files (tfvars, extra .tf) go on top of the source, as Terragrunt does.
     copyModuleFiles(cfg.dir, workDir, cfg.terraform.includeInCopy, cfg.terraform.excludeFromCopy);

@@ -85,4 +85,25 @@ describe('scheduler', () => {
     const res = await schedule(['b'], f.waitsFor, f.task, { parallelism: 1 });
     expect(res.get('b')?.result).toBe('succeeded');
   });
+
+  it('when a slot frees, the ready module heading the longest chain goes first', async () => {
+    // x and y are ready at once; y heads y -> y2 -> y3, x heads nothing: with one slot, y must go first.
+    const f = fakeRun({ y2: ['y'], y3: ['y2'] }, {});
+    const chains: Record<string, number> = { x: 1, y: 3, y2: 2, y3: 1 };
+    await schedule(['x', 'y', 'y2', 'y3'], f.waitsFor, f.task, { parallelism: 1, priority: (id) => chains[id]! });
+    expect(f.log.map((l) => l.id)).toEqual(['y', 'y2', 'x', 'y3']); // y3 and x tie at 1: by id
+  });
+
+  it('an abort marks waiting modules interrupted at once, while running ones finish', async () => {
+    const ac = new AbortController();
+    const f = fakeRun({}, { a: 200, b: 5, c: 5 });
+    const finished: string[] = [];
+    const p = schedule(['a', 'b', 'c'], f.waitsFor, f.task, { parallelism: 1, signal: ac.signal, onFinish: (id) => finished.push(id) });
+    setTimeout(() => ac.abort(), 20);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(finished.sort()).toEqual(['b', 'c']); // a still running
+    const res = await p;
+    expect(res.get('a')?.result).toBe('succeeded');
+    expect(res.get('b')?.result).toBe('interrupted');
+  });
 });
