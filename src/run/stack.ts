@@ -49,6 +49,12 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
   const external = new Map<string, ModuleConfig>();
   const roles = new Map<string, RoleSpec | undefined>();
   const errors: Error[] = [];
+  // Asked for every dependency edge: answered once per directory in this load.
+  const checked = new Map<string, string | undefined>();
+  const missingModule = (dir: string) => {
+    if (!checked.has(dir)) checked.set(dir, checkModule(dir));
+    return checked.get(dir);
+  };
   const todo = [...roots];
   const seen = new Set<string>();
   while (todo.length > 0) {
@@ -77,7 +83,9 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
     }
     for (const p of cfg.dependencyPaths) if (!seen.has(p) && !missingModule(p)) todo.push(p);
   }
-  if (errors.length > 0) throw errors.length === 1 ? errors[0]! : new ConfigErrors(errors);
+  // An error in a shared file (root.hcl) is found once per module that includes it: report it once.
+  const unique = [...new Map(errors.map((e) => [e.message, e])).values()];
+  if (unique.length > 0) throw unique.length === 1 ? unique[0]! : new ConfigErrors(unique);
 
   const root = path.resolve(opts.workingDir);
   const id = (dir: string) => {
@@ -94,7 +102,8 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
   return { loader, modules, external, roles, graph, id };
 }
 
-function missingModule(dir: string): string | undefined {
+/** Why `dir` is not a module, or undefined when it is one. */
+function checkModule(dir: string): string | undefined {
   if (!existsSync(dir)) return 'does not exist';
   if (!existsSync(path.join(dir, CONFIG_FILE))) return `has no ${CONFIG_FILE}`;
   return undefined;
