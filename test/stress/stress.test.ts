@@ -59,7 +59,8 @@ exit "$code"
       ok[i] = ran[i]! && exit[i] === 0;
     }
 
-    const run = startTgo(['run-all', 'plan', '--terragrunt-parallelism', String(PARALLELISM), '--terragrunt-no-auto-init', '--terragrunt-tfpath', fake],
+    const report = path.join(root, 'run.json');
+    const run = startTgo(['run-all', 'plan', '--terragrunt-parallelism', String(PARALLELISM), '--terragrunt-no-auto-init', '--terragrunt-tfpath', fake, '--report-file', report],
       { cwd: path.join(root, 'stack'), env: baseEnv() });
     let peakKb = 0;
     const sampler = setInterval(() => {
@@ -100,6 +101,23 @@ exit "$code"
     for (let i = 0; i < N; i++) {
       const want = !ran[i] ? 'early exit' : exit[i] === 0 ? 'succeeded' : 'failed';
       expect(summary.get(`m${String(i).padStart(3, '0')}`), `m${i}`).toBe(want);
+    }
+    // The JSON report agrees with the summary and with what the fake terraform recorded.
+    const rows = JSON.parse(readFileSync(report, 'utf8')) as { Name: string; Result: string; Started: string; Ended: string; Reason?: string; Cause?: string }[];
+    expect(rows).toHaveLength(N);
+    const fakeStart = new Map(starts.map((l) => [path.basename(l[1]!), Number(l[2]) / 1000]));
+    for (const row of rows) {
+      const want = summary.get(row.Name);
+      expect(row.Result, row.Name).toBe(want);
+      if (want === 'early exit') {
+        expect(row.Reason).toBe('ancestor error');
+        expect(fakeStart.has(row.Name)).toBe(false);
+      } else {
+        // tgo starts the clock just before it spawns terraform, which records its own start a little later.
+        const started = Date.parse(row.Started);
+        expect(fakeStart.get(row.Name)! - started, row.Name).toBeGreaterThanOrEqual(-5);
+        expect(Date.parse(row.Ended)).toBeGreaterThanOrEqual(started);
+      }
     }
     expect(peakKb).toBeGreaterThan(0);
     expect(peakKb / 1024).toBeLessThan(400);
