@@ -4,6 +4,7 @@
 // stops the run before any STS call with an error naming the flag, variable or file:line that set it.
 
 import { readFileSync, statSync } from 'node:fs';
+import { EXTRA_IAM_ATTRIBUTES } from '../config/types.js';
 import path from 'node:path';
 import type { Sourced } from '../cli/parse-args.js';
 import { formatNumber, isObject, type Value } from '../config/hcl/values.js';
@@ -49,15 +50,7 @@ export const MAX_POLICY = 2048;
 export const MAX_POLICY_ARNS = 10;
 
 /** HCL attribute names, for messages. */
-const ATTR = {
-  externalId: 'iam_assume_role_external_id',
-  sessionTags: 'iam_assume_role_session_tags',
-  transitiveTagKeys: 'iam_assume_role_transitive_tag_keys',
-  sourceIdentity: 'iam_assume_role_source_identity',
-  policy: 'iam_assume_role_policy',
-  policyArns: 'iam_assume_role_policy_arns',
-  mfaSerial: 'iam_assume_role_mfa_serial',
-} as const;
+const ATTR = EXTRA_IAM_ATTRIBUTES;
 
 const empty = (v: Value | undefined) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)
   || (isObject(v) && Object.keys(v).length === 0);

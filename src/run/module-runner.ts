@@ -4,9 +4,7 @@
 
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { CredentialBroker } from '../auth/credentials.js';
-import { copyEnv, injectCredentials, type Env } from '../auth/env.js';
-import type { RoleSpec } from '../auth/role.js';
+import { copyEnv, type Env } from '../auth/env.js';
 import type { RunCredentials } from '../auth/run-credentials.js';
 import { findCredentialOverrides, overrideWarning } from '../auth/hygiene.js';
 import type { AwsCredentials } from '../auth/sts.js';
@@ -27,9 +25,8 @@ import type { Stack } from './stack.js';
 export interface ModuleRunnerDeps {
   opts: RunOptions;
   stack: Stack;
-  broker: CredentialBroker;
   /** MFA, auth-provider-cmd, the credential server and get_aws_* identities (absent: plain AssumeRole). */
-  auth?: RunCredentials;
+  auth: RunCredentials;
   sink: EventSink;
   /** Forward SIGINT to running terraform (first Ctrl-C). */
   interrupt: AbortSignal;
@@ -57,38 +54,22 @@ export class ModuleRunner {
 
   /** Credentials for a module's role (undefined when it has none), via the run's single-flight cache. */
   async credentials(dir: string, purpose?: string): Promise<AwsCredentials | undefined> {
-    const role = this.d.stack.roles.get(dir);
-    if (this.d.auth) {
-      const mc = await this.d.auth.forModule(dir, role);
-      if (!mc) return undefined;
-      const { credentials, ...facts } = mc;
-      const via = purpose ? `${facts.via} (${purpose})` : facts.via;
-      this.d.sink.emit({ type: 'credentials', module: this.d.stack.id(dir), ...facts, via, expiration: credentials.expiration?.toISOString() });
-      return credentials;
-    }
-    if (!role) return undefined;
-    const issued = await this.d.broker.assume(assumeRequest(role));
-    this.d.sink.emit({
-      type: 'credentials',
-      module: this.d.stack.id(dir),
-      roleArn: role.roleArn.value,
-      source: role.roleArn.source,
-      sessionName: role.sessionName.value,
-      expiration: issued.credentials.expiration?.toISOString(),
-      cacheHit: issued.cacheHit,
-      via: role.webIdentityToken ? 'AssumeRoleWithWebIdentity' : 'AssumeRole',
-    });
-    return issued.credentials;
+    const mc = await this.d.auth.forModule(dir, this.d.stack.roles.get(dir));
+    if (!mc) return undefined;
+    const { credentials, ...facts } = mc;
+    const via = purpose ? `${facts.via} (${purpose})` : facts.via;
+    this.d.sink.emit({ type: 'credentials', module: this.d.stack.id(dir), ...facts, via, expiration: credentials.expiration?.toISOString() });
+    return credentials;
   }
 
   /** The environment terraform gets for a module: tgo's own, plus inputs, extra env and role credentials. */
   private environment(cfg: ModuleConfig, creds: AwsCredentials | undefined, command: string): Env {
     const env = { ...this.baseEnv };
     // The auth provider's envs are part of the base environment, as in Terragrunt.
-    if (this.d.auth) Object.assign(env, this.d.auth.providerEnv(cfg.dir));
+    Object.assign(env, this.d.auth.providerEnv(cfg.dir));
     Object.assign(env, inputsToEnv(cfg.inputs, env), extraEnv(cfg.terraform.extraArguments, command));
     if (creds) {
-      const removed = this.d.auth ? this.d.auth.inject(env, cfg.dir, creds) : injectCredentials(env, creds);
+      const removed = this.d.auth.inject(env, cfg.dir, creds);
       if (removed.length > 0) {
         this.d.sink.emit({ type: 'log', level: 'debug', module: this.d.stack.id(cfg.dir), message: `removed ${removed.join(', ')} from the module's environment: role credentials are injected` });
       }
@@ -103,10 +84,9 @@ export class ModuleRunner {
   private async fullConfig(cfg: ModuleConfig, command: string): Promise<ModuleConfig> {
     const { auth, stack } = this.d;
     const role = stack.roles.get(cfg.dir);
-    const readsIdentity = !!auth && !!role && auth.readsIdentity(stack.loader, cfg);
+    const readsIdentity = !!role && auth.readsIdentity(stack.loader, cfg);
     if (cfg.deferred.length === 0 && !readsIdentity) return cfg;
     const deps = cfg.deferred.length > 0 ? await this.dependencyValues(cfg, command) : undefined;
-    if (!auth) return stack.loader.loadModule(cfg.dir, deps);
     if (readsIdentity) await auth.useModuleIdentity(cfg.configPath, cfg.dir, role!);
     return auth.identities.load(() => stack.loader.loadModule(cfg.dir, deps));
   }
@@ -321,19 +301,4 @@ function mergeMapsOnly(mock: Value, state: Value): Value {
   const out: ValueObject = { ...mock };
   for (const [k, v] of Object.entries(state)) out[k] = k in out ? mergeMapsOnly(out[k]!, v) : v;
   return out;
-}
-
-export function assumeRequest(role: RoleSpec) {
-  return {
-    roleArn: role.roleArn.value,
-    sessionName: role.sessionName.value,
-    durationSeconds: role.durationSeconds.value,
-    webIdentityToken: role.webIdentityToken?.value,
-    externalId: role.externalId?.value,
-    tags: role.sessionTags?.value,
-    transitiveTagKeys: role.transitiveTagKeys?.value,
-    sourceIdentity: role.sourceIdentity?.value,
-    policy: role.policy?.value,
-    policyArns: role.policyArns?.value,
-  };
 }

@@ -113,7 +113,7 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
 
   // MFA sessions (one prompt or code per device) and the credential server, before any module starts.
   await auth.prepare(stack.roles.values());
-  const runner = new ModuleRunner({ opts, stack, broker: auth.broker, auth, sink, interrupt: deps.signals.interrupt, kill: deps.signals.kill });
+  const runner = new ModuleRunner({ opts, stack, auth, sink, interrupt: deps.signals.interrupt, kill: deps.signals.kill });
   const chains = stack.graph.chainLengths(reverse);
   const results = await schedule(
     ids,

@@ -7,26 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { baseEnv, startTgo } from '../support/tgo.js';
+import { alive, baseEnv, rng, startTgo } from '../support/tgo.js';
 
 const N = 50;
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** A bash fake: logs start, every signal, and end; `sleep & wait` so a trapped signal is handled at once. */
 function fakeTerraform(dir: string, log: string): string {

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { makeFakeTerraform, type FakeTerraform, type FakeTfRecord } from '../support/fake-terraform.js';
-import { baseEnv, startTgo } from '../support/tgo.js';
+import { alive, baseEnv, startTgo } from '../support/tgo.js';
 import { moduleHcl, writeStack } from '../support/stack.js';
 
 let tf: FakeTerraform;
@@ -15,14 +15,6 @@ beforeAll(async () => {
 });
 
 const recordsOf = (root: string): FakeTfRecord[] => tf.records().filter((r) => r.cwd.startsWith(root));
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 async function until(cond: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {

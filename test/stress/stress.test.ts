@@ -7,18 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { baseEnv, startTgo } from '../support/tgo.js';
+import { baseEnv, rng, startTgo } from '../support/tgo.js';
 
 const N = 500;
 const PARALLELISM = 64;
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 describe('stress', () => {
   it(`${N} modules at parallelism ${PARALLELISM} with random failures`, async () => {

@@ -71,3 +71,22 @@ export function copyFixture(name: string): string {
   cpSync(path.join(REPO, 'fixtures', name), dir, { recursive: true });
   return dir;
 }
+
+/** Whether a process still exists (to prove nothing outlives tgo). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A small seeded PRNG (LCG) for generated stacks: the same seed, the same stack. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
