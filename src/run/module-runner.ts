@@ -39,6 +39,7 @@ const STDERR_TAIL = 5;
 export class ModuleRunner {
   private readonly outputs = new Map<string, Promise<ValueObject>>();
 
+  private readonly sourceVersions = new Map<string, string>();
   /** tgo's environment, copied once per run (reading process.env is slow; every module starts from this). */
   private readonly baseEnv: Env;
 
@@ -118,7 +119,7 @@ export class ModuleRunner {
     }
     let workDir: string;
     try {
-      workDir = prepareWorkingDir(cfg, { command: opts.command, log: this.debug(id) });
+      workDir = prepareWorkingDir(cfg, { command: opts.command, log: this.debug(id), sourceVersions: this.sourceVersions });
     } catch (e) {
       return { ok: false, reason: errorMessage(e) };
     }
@@ -267,7 +268,7 @@ export class ModuleRunner {
     const creds = await this.credentials(depDir, 'to read its outputs');
     // A dependency that already ran (or was initialised before) is read where it is; only a fresh one is prepared.
     const known = workingDirOf(cfg).workDir;
-    const workDir = existsSync(path.join(known, '.terraform')) ? known : prepareWorkingDir(cfg, { command: 'output', log: () => {} });
+    const workDir = existsSync(path.join(known, '.terraform')) ? known : prepareWorkingDir(cfg, { command: 'output', log: () => {}, sourceVersions: this.sourceVersions });
     const env = this.environment({ ...cfg, inputs: {} }, creds, 'output');
     const quiet = () => {};
     const run = (args: string[], onLine: (s: 'stdout' | 'stderr', l: string) => void) =>

@@ -2,7 +2,8 @@
 // `?ref=` honoured) are cloned once and reused while the source string is unchanged.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 export interface ParsedSource {
@@ -37,15 +38,75 @@ export function isRemote(source: string): boolean {
 const SKIP = new Set(['.terragrunt-cache', '.terraform', '.git']);
 
 /** Put the source into `target`. Local sources are copied on every run (they change under you); git is cached. */
-export function fetchSource(root: string, target: string, log: (m: string) => void): void {
+/** Terragrunt's record of which version of a source a cache dir holds. */
+export const VERSION_FILE = '.terragrunt-source-version';
+/** What survives a re-copy of a changed source: terraform's init and any local state. */
+const KEEP_ON_UPDATE = new Set(['.terraform', '.terraform.lock.hcl', 'terraform.tfstate', 'terraform.tfstate.backup', VERSION_FILE]);
+
+/** Remove everything under `dir` except entries named in `keep` (at any depth); emptied directories go too. */
+function clearExcept(dir: string, keep: ReadonlySet<string>): boolean {
+  let empty = true;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (keep.has(e.name)) empty = false;
+    else if (e.isDirectory() && !e.isSymbolicLink()) {
+      if (clearExcept(p, keep)) rmSync(p, { recursive: true, force: true });
+      else empty = false;
+    } else rmSync(p, { force: true });
+  }
+  return empty;
+}
+
+/** A hash of a local source's files (names and contents), as Terragrunt's source version. */
+export function localSourceVersion(root: string): string {
+  const h = createHash('sha256');
+  const walk = (dir: string, rel: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (SKIP.has(e.name) || e.name === '.terraform.lock.hcl') continue;
+      const p = path.join(dir, e.name);
+      const r = `${rel}/${e.name}`;
+      if (e.isDirectory()) {
+        h.update(`d ${r}\0`);
+        walk(p, r);
+      } else if (e.isSymbolicLink()) {
+        h.update(`l ${r} ${readlinkSync(p)}\0`);
+      } else if (e.isFile()) {
+        h.update(`f ${r}\0`);
+        h.update(readFileSync(p));
+      }
+    }
+  };
+  walk(root, '');
+  return h.digest('hex');
+}
+
+/**
+ * Put the source into `target`. A local source is copied again only when its contents changed (hashed once per
+ * run per source, however many modules share it); git sources are cloned once per source string.
+ */
+export function fetchSource(root: string, target: string, log: (m: string) => void, versions?: Map<string, string>): void {
   mkdirSync(target, { recursive: true });
   if (!isRemote(root)) {
     if (!existsSync(root)) throw new Error(`terraform.source: ${root} does not exist`);
+    let version = versions?.get(root);
+    if (version === undefined) {
+      version = localSourceVersion(root);
+      versions?.set(root, version);
+    }
+    const versionFile = path.join(target, VERSION_FILE);
+    if (existsSync(versionFile) && readFileSync(versionFile, 'utf8') === version) {
+      log(`${root} unchanged since it was copied into ${target}`);
+      return;
+    }
+    // A changed source replaces the old copy (files deleted from the source must go), keeping init and state
+    // wherever they are (with `//subdir` they live in the subdirectory).
+    clearExcept(target, KEEP_ON_UPDATE);
     cpSync(root, target, {
       recursive: true,
       force: true,
       filter: (src) => !SKIP.has(path.basename(src)) || src === root,
     });
+    writeFileSync(versionFile, version);
     log(`copied ${root} into ${target}`);
     return;
   }
