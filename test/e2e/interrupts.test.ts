@@ -18,9 +18,9 @@ function fakeTerraform(dir: string, log: string): string {
   const fake = path.join(dir, 'fake-terraform.sh');
   writeFileSync(fake, `#!/bin/bash
 read s < "$PWD/behaviour"
-echo "start $PWD $$ \${EPOCHREALTIME/./}" >> ${log}
 trap 'echo "signal $PWD $$ INT" >> ${log}; exit 130' INT
 trap 'echo "signal $PWD $$ TERM" >> ${log}; exit 143' TERM
+echo "start $PWD $$ \${EPOCHREALTIME/./}" >> ${log}
 sleep "$s" & wait $!
 echo "end $PWD $$ \${EPOCHREALTIME/./}" >> ${log}
 `);

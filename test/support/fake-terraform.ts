@@ -73,7 +73,6 @@ try {
 }
 const env = {};
 for (const [k, v] of Object.entries(process.env)) if (/^(AWS_|TF_|TGO_)/.test(k)) env[k] = v;
-log({ type: 'start', argv, cwd, pid: process.pid, start: Date.now(), env });
 
 let finished = false;
 let signal;
@@ -95,6 +94,8 @@ if (cfg.trapSigint !== false) {
     });
   }
 }
+// Logged only once the handlers are in place: a test that signals after seeing the start must find them there.
+log({ type: 'start', argv, cwd, pid: process.pid, start: Date.now(), env });
 
 function outputType(v) {
   if (typeof v === 'string') return 'string';
