@@ -45,22 +45,27 @@ export function simulateFifo(work, deps, p) {
   return simulate(work, deps, p, () => 0);
 }
 
-/** Highest level first: the ready node with the longest remaining path to the end starts first. */
-export function simulateCriticalPathFirst(work, deps, p) {
+/** A policy: the ready node with the longest weighted path to the end of the run starts first. */
+function longestPathFirst(weight, deps) {
   const dependents = new Map();
   for (const [id, d] of deps) for (const x of d) dependents.set(x, [...(dependents.get(x) ?? []), id]);
   const level = new Map();
   const bl = (id) => {
     if (level.has(id)) return level.get(id);
-    const v = work.get(id) + Math.max(0, ...(dependents.get(id) ?? []).map(bl));
+    const v = weight(id) + Math.max(0, ...(dependents.get(id) ?? []).map(bl));
     level.set(id, v);
     return v;
   };
-  return simulate(work, deps, p, (queue) => {
+  return (queue) => {
     let best = 0;
     for (let i = 1; i < queue.length; i++) if (bl(queue[i]) > bl(queue[best])) best = i;
     return best;
-  });
+  };
+}
+
+/** Highest level first: the ready node with the longest remaining path to the end starts first. */
+export function simulateCriticalPathFirst(work, deps, p) {
+  return simulate(work, deps, p, longestPathFirst((id) => work.get(id), deps));
 }
 
 /**
@@ -68,19 +73,5 @@ export function simulateCriticalPathFirst(work, deps, p) {
  * path to the end (unit weights) starts first; ties in ready order.
  */
 export function simulateLongestChainFirst(work, deps, p) {
-  const unit = new Map([...work.keys()].map((id) => [id, 1]));
-  const dependents = new Map();
-  for (const [id, d] of deps) for (const x of d) dependents.set(x, [...(dependents.get(x) ?? []), id]);
-  const level = new Map();
-  const bl = (id) => {
-    if (level.has(id)) return level.get(id);
-    const v = unit.get(id) + Math.max(0, ...(dependents.get(id) ?? []).map(bl));
-    level.set(id, v);
-    return v;
-  };
-  return simulate(work, deps, p, (queue) => {
-    let best = 0;
-    for (let i = 1; i < queue.length; i++) if (bl(queue[i]) > bl(queue[best])) best = i;
-    return best;
-  });
+  return simulate(work, deps, p, longestPathFirst(() => 1, deps));
 }

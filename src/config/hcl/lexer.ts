@@ -234,6 +234,13 @@ export function lex(src: Source, bare = false): Tokens {
     end[count] = e;
     count++;
   };
+  /** `#` and `//` comments run to the end of the line; the newline itself still ends an attribute. */
+  const skipLineComment = (at: number): number => {
+    const nl = text.indexOf('\n', at);
+    if (nl === -1) return n;
+    emit(T.Newline, nl, nl + 1);
+    return nl + 1;
+  };
 
   const modes: Mode[] = [];
   const heredocs: Heredoc[] = [];
@@ -294,26 +301,13 @@ export function lex(src: Source, bare = false): Tokens {
             continue;
           }
           return src.fail(i, i + 1, 'Invalid character', 'This character is not used within the language.');
-        case 35 /* # */: {
-          const nl = text.indexOf('\n', i);
-          if (nl === -1) {
-            i = n;
-          } else {
-            emit(T.Newline, nl, nl + 1);
-            i = nl + 1;
-          }
+        case 35 /* # */:
+          i = skipLineComment(i);
           continue;
-        }
         case 47 /* / */: {
           const d = text.charCodeAt(i + 1);
           if (d === 47) {
-            const nl = text.indexOf('\n', i);
-            if (nl === -1) {
-              i = n;
-            } else {
-              emit(T.Newline, nl, nl + 1);
-              i = nl + 1;
-            }
+            i = skipLineComment(i);
             continue;
           }
           if (d === 42 /* * */) {
