@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { Attribute, Block, Body, Expr } from './hcl/ast.js';
 import { EvalError, HclSyntaxError } from './hcl/errors.js';
-import { evaluate, referencedRoots, type EvalScope } from './hcl/eval.js';
+import { referencedRoots } from './hcl/analysis.js';
+import { evaluate, type EvalScope } from './hcl/eval.js';
 import type { Value } from './hcl/values.js';
 import type { BodySchema } from './schema.js';
 import { ConfigError } from '../errors.js';

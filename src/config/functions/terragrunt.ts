@@ -4,8 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { FunctionError, type FunctionTable, type HclFunction } from './types.js';
-import { asList, asString, isObject, type Value, type ValueObject } from '../hcl/values.js';
+import { FunctionError, type FunctionTable, type HclFunction } from '../hcl/functions.js';
+import { asList, asString } from '../hcl/convert.js';
+import { isObject, type Value, type ValueObject } from '../hcl/values.js';
 
 export const COMMANDS_NEED_VARS = ['apply', 'console', 'destroy', 'import', 'plan', 'push', 'refresh'];
 export const COMMANDS_NEED_LOCKING = ['apply', 'destroy', 'import', 'plan', 'refresh', 'taint', 'untaint'];

@@ -1,6 +1,6 @@
 // Evaluates HCL expressions to plain JS values with hclsyntax's semantics: implicit conversions for
-// operators and templates, type unification in conditionals, lexical key order for objects, and HCL's
-// error wording. Every error is an EvalError carrying the range of the offending sub-expression.
+// operators and templates (hcl/convert.ts), type unification in conditionals, code point key order for
+// objects, and HCL's error wording. Every error is an EvalError carrying the range of the offending sub-expression.
 // Root variables come from the caller's scope; `local`-style roots may be LazyObjects whose attributes are
 // computed only when traversed.
 import type {
@@ -18,8 +18,10 @@ import type {
 } from './ast.js';
 import { EvalError, formatRange, nameSuggestion } from './errors.js';
 import { parseTemplate } from './parser.js';
-import { FunctionError, type FunctionContext, type FunctionTable } from '../functions/types.js';
-import { formatNumber, HclError, valuesEqual, type Value, type ValueObject } from './values.js';
+import { conditionUsesLoopVars } from './analysis.js';
+import { boolOrMessage, convertTo, describeMismatch, numberOrMessage, primitiveToString, typeOf, tyEquals, unify, type Ty } from './convert.js';
+import { checkArity, invoke, lookupFunction, unknownFunction, type FunctionContext, type FunctionTable } from './functions.js';
+import { compareStrings, hasOwn, setProp, sortedObject, typeName, valuesEqual, type Value, type ValueObject } from './values.js';
 
 export interface EvalScope {
   /** Root variable lookup (`local`, `include`, `dependency`, `path`, …). Return undefined if unknown. */
@@ -69,64 +71,11 @@ export function renderTemplate(
   return evaluate(expr, { variable: (name) => (hasOwn(vars, name) ? vars[name] : undefined), functions, fnContext });
 }
 
-// --- value helpers -----------------------------------------------------------------------------------------
-
-const hasOwnProperty = Object.prototype.hasOwnProperty;
-function hasOwn(o: object, k: string): boolean {
-  return hasOwnProperty.call(o, k);
-}
-
-/**
- * A function table may inherit from another (a per-file table of Terragrunt's functions over the shared
- * Terraform library, without copying it): look names up along the prototype chain, never into
- * Object.prototype.
- */
-function lookupFunction(table: FunctionTable, name: string): FunctionTable[string] | undefined {
-  for (let o: object | null = table; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
-    if (hasOwn(o, name)) return (o as FunctionTable)[name];
-  }
-  return undefined;
-}
-
-function functionNames(table: FunctionTable): string[] {
-  const names: string[] = [];
-  for (const k in table) names.push(k);
-  return names;
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Sets a property even when the key is `__proto__`, which plain assignment would treat specially. */
-function setProp(o: ValueObject, k: string, v: Value): void {
-  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-  else o[k] = v;
-}
-
-/** Builds an object with keys in lexical order, as HCL presents objects and maps. */
-function sortedObject(map: Map<string, Value>): ValueObject {
-  const keys = [...map.keys()];
-  let sorted = true;
-  for (let i = 1; i < keys.length; i++) {
-    if (keys[i - 1]! > keys[i]!) {
-      sorted = false;
-      break;
-    }
-  }
-  if (!sorted) keys.sort(compareKeys);
-  const out: ValueObject = {};
-  for (const k of keys) setProp(out, k, map.get(k)!);
-  return out;
-}
-
-function isPlainObject(v: EV): v is ValueObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof LazyObject);
-}
+// --- lazy values -------------------------------------------------------------------------------------------
 
 function materialize(v: EV): Value {
   if (!(v instanceof LazyObject)) return v;
-  const keys = [...v.keys()].sort(compareKeys);
+  const keys = [...v.keys()].sort(compareStrings);
   const out: ValueObject = {};
   for (const k of keys) {
     const x = v.get(k);
@@ -136,257 +85,7 @@ function materialize(v: EV): Value {
 }
 
 function typeNameOf(v: EV): string {
-  if (v === null) return 'null';
-  switch (typeof v) {
-    case 'boolean':
-      return 'bool';
-    case 'number':
-      return 'number';
-    case 'string':
-      return 'string';
-    default:
-      return Array.isArray(v) ? 'tuple' : 'object';
-  }
-}
-
-const NUMBER_STRING = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const INF_STRING = /^[-+]?inf(inity)?$/i;
-
-/** cty's string-to-number conversion, or undefined when the string isn't a number. */
-function stringToNumber(s: string): number | undefined {
-  if (NUMBER_STRING.test(s)) return Number(s);
-  if (INF_STRING.test(s)) return s.charCodeAt(0) === 45 ? -Infinity : Infinity;
-  return undefined;
-}
-
-/** Conversion failures carry cty's wording ("a number is required" vs "number required"). */
-function numberOrMessage(v: Value): number | string {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string') return stringToNumber(v) ?? 'a number is required';
-  return 'number required';
-}
-
-function boolOrMessage(v: Value): boolean | string {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'string') {
-    if (v === 'true' || v === '1') return true;
-    if (v === 'false' || v === '0') return false;
-    const lower = v.toLowerCase();
-    if (lower === 'true' || lower === 'false') return `a bool is required; to convert from string, use lowercase "${lower}"`;
-    return 'a bool is required';
-  }
-  return 'bool required';
-}
-
-/** Converts a primitive to string; undefined for null and structural values. */
-function primitiveToString(v: Value): string | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? formatNumber(v) : v > 0 ? '+Inf' : v < 0 ? '-Inf' : 'NaN';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return undefined;
-}
-
-function stripPeriod(msg: string): string {
-  return msg.endsWith('.') ? msg.slice(0, -1) : msg;
-}
-
-// --- type unification for conditionals (cty's convert.Unify, reduced to what JS values can express) -------
-
-type Ty =
-  | { k: 'dyn' }
-  | { k: 'string' }
-  | { k: 'number' }
-  | { k: 'bool' }
-  | { k: 'tuple'; elems: Ty[] }
-  | { k: 'object'; attrs: Map<string, Ty> }
-  | { k: 'list'; elem: Ty }
-  | { k: 'map'; elem: Ty };
-
-const DYN: Ty = { k: 'dyn' };
-const STRING: Ty = { k: 'string' };
-const NUMBER: Ty = { k: 'number' };
-const BOOL: Ty = { k: 'bool' };
-
-function typeOf(v: Value): Ty {
-  if (v === null) return DYN;
-  switch (typeof v) {
-    case 'string':
-      return STRING;
-    case 'number':
-      return NUMBER;
-    case 'boolean':
-      return BOOL;
-  }
-  if (Array.isArray(v)) return { k: 'tuple', elems: v.map(typeOf) };
-  const attrs = new Map<string, Ty>();
-  for (const k of Object.keys(v).sort(compareKeys)) attrs.set(k, typeOf(v[k]!));
-  return { k: 'object', attrs };
-}
-
-function tyEquals(a: Ty, b: Ty): boolean {
-  if (a === b) return true;
-  if (a.k !== b.k) return false;
-  switch (a.k) {
-    case 'tuple': {
-      const be = (b as typeof a).elems;
-      return a.elems.length === be.length && a.elems.every((t, i) => tyEquals(t, be[i]!));
-    }
-    case 'object': {
-      const ba = (b as typeof a).attrs;
-      if (a.attrs.size !== ba.size) return false;
-      for (const [k, t] of a.attrs) {
-        const u = ba.get(k);
-        if (u === undefined || !tyEquals(t, u)) return false;
-      }
-      return true;
-    }
-    case 'list':
-    case 'map':
-      return tyEquals(a.elem, (b as typeof a).elem);
-    default:
-      return true;
-  }
-}
-
-function friendlyName(t: Ty): string {
-  switch (t.k) {
-    case 'dyn':
-      return 'dynamic';
-    case 'list':
-      return `list of ${friendlyName(t.elem)}`;
-    case 'map':
-      return `map of ${friendlyName(t.elem)}`;
-    default:
-      return t.k;
-  }
-}
-
-function unify(types: Ty[]): Ty | null {
-  if (types.length === 0) return DYN;
-  if (types.every((t) => tyEquals(t, types[0]!))) return types[0]!;
-  const known = types.filter((t) => t.k !== 'dyn');
-  const hasDyn = known.length < types.length;
-  if (known.length === 0) return DYN;
-  let objects = 0;
-  let tuples = 0;
-  let prims = 0;
-  for (const t of known) {
-    if (t.k === 'object') objects++;
-    else if (t.k === 'tuple') tuples++;
-    else if (t.k === 'string' || t.k === 'number' || t.k === 'bool') prims++;
-  }
-  if (objects === known.length) return hasDyn ? DYN : unifyObjects(known as Array<Extract<Ty, { k: 'object' }>>);
-  if (tuples === known.length) return hasDyn ? DYN : unifyTuples(known as Array<Extract<Ty, { k: 'tuple' }>>);
-  if (prims === known.length) {
-    if (known.every((t) => t.k === known[0]!.k)) return known[0]!;
-    return known.some((t) => t.k === 'string') ? STRING : null;
-  }
-  return null;
-}
-
-function unifyObjects(types: Array<Extract<Ty, { k: 'object' }>>): Ty | null {
-  const first = types[0]!.attrs;
-  const sameNames = types.every((t) => t.attrs.size === first.size && [...t.attrs.keys()].every((k) => first.has(k)));
-  if (sameNames) {
-    const attrs = new Map<string, Ty>();
-    for (const k of first.keys()) {
-      const u = unify(types.map((t) => t.attrs.get(k)!));
-      if (u === null) return null;
-      attrs.set(k, u);
-    }
-    return { k: 'object', attrs };
-  }
-  const all: Ty[] = [];
-  for (const t of types) for (const a of t.attrs.values()) all.push(a);
-  const elem = all.length === 0 ? DYN : unify(all);
-  return elem === null ? null : { k: 'map', elem };
-}
-
-function unifyTuples(types: Array<Extract<Ty, { k: 'tuple' }>>): Ty | null {
-  const len = types[0]!.elems.length;
-  if (types.every((t) => t.elems.length === len)) {
-    const elems: Ty[] = [];
-    for (let i = 0; i < len; i++) {
-      const u = unify(types.map((t) => t.elems[i]!));
-      if (u === null) return null;
-      elems.push(u);
-    }
-    return { k: 'tuple', elems };
-  }
-  const all: Ty[] = [];
-  for (const t of types) all.push(...t.elems);
-  const elem = all.length === 0 ? DYN : unify(all);
-  return elem === null ? null : { k: 'list', elem };
-}
-
-/** Converts a value to a unified type; returns a message when an unsafe conversion fails. */
-function convertTo(v: Value, t: Ty): { v: Value } | { err: string } {
-  if (v === null || t.k === 'dyn') return { v };
-  switch (t.k) {
-    case 'string': {
-      const s = primitiveToString(v);
-      return s === undefined ? { err: 'string required' } : { v: s };
-    }
-    case 'number': {
-      const n = numberOrMessage(v);
-      return typeof n === 'string' ? { err: n } : { v: n };
-    }
-    case 'bool': {
-      const b = boolOrMessage(v);
-      return typeof b === 'string' ? { err: b } : { v: b };
-    }
-    case 'tuple':
-    case 'list': {
-      if (!Array.isArray(v)) return { err: `${friendlyName(t)} required` };
-      const out: Value[] = [];
-      for (let i = 0; i < v.length; i++) {
-        const r = convertTo(v[i]!, t.k === 'tuple' ? (t.elems[i] ?? DYN) : t.elem);
-        if ('err' in r) return r;
-        out.push(r.v);
-      }
-      return { v: out };
-    }
-    case 'object':
-    case 'map': {
-      if (!isPlainObject(v)) return { err: `${friendlyName(t)} required` };
-      const out: ValueObject = {};
-      for (const k of Object.keys(v)) {
-        const r = convertTo(v[k]!, t.k === 'object' ? (t.attrs.get(k) ?? DYN) : t.elem);
-        if ('err' in r) return r;
-        setProp(out, k, r.v);
-      }
-      return { v: out };
-    }
-  }
-}
-
-/** hclsyntax's describeConditionalTypeMismatch. */
-function describeMismatch(a: Ty, b: Ty): string {
-  if (a.k === 'object' && b.k === 'object') {
-    for (const name of [...a.attrs.keys()].sort(compareKeys)) {
-      const bt = b.attrs.get(name);
-      if (bt === undefined) return `The 'true' value includes object attribute "${name}", which is absent in the 'false' value`;
-      if (!tyEquals(a.attrs.get(name)!, bt)) {
-        return `Type mismatch for object attribute "${name}": ${describeMismatch(a.attrs.get(name)!, bt)}`;
-      }
-    }
-    for (const name of [...b.attrs.keys()].sort(compareKeys)) {
-      if (!a.attrs.has(name)) return `The 'false' value includes object attribute "${name}", which is absent in the 'true' value`;
-    }
-  } else if (a.k === 'tuple' && b.k === 'tuple') {
-    if (a.elems.length !== b.elems.length) {
-      return `The 'true' tuple has length ${a.elems.length}, but the 'false' tuple has length ${b.elems.length}`;
-    }
-    for (let i = 0; i < a.elems.length; i++) {
-      if (!tyEquals(a.elems[i]!, b.elems[i]!)) return `Type mismatch for tuple element ${i}: ${describeMismatch(a.elems[i]!, b.elems[i]!)}`;
-    }
-  }
-  const an = friendlyName(a);
-  const bn = friendlyName(b);
-  if (an === bn) {
-    return "At least one deeply-nested attribute or element is not compatible across both the 'true' and the 'false' value";
-  }
-  return `The 'true' value is ${an}, but the 'false' value is ${bn}`;
+  return v instanceof LazyObject ? 'object' : typeName(v);
 }
 
 // --- the evaluator -----------------------------------------------------------------------------------------
@@ -404,8 +103,6 @@ function fail(range: Range, summary: string, detail: string): never {
   throw new EvalError(range, summary, detail);
 }
 
-/** Whether a for-expression's condition mentions its own loop variables (cached per node). */
-const conditionUsesLoopVars = new WeakMap<ForExpr, boolean>();
 
 class Evaluator {
   private readonly splatItems: EV[] = [];
@@ -804,7 +501,7 @@ class Evaluator {
     if (coll instanceof LazyObject) {
       const keys: EV[] = [];
       const values: EV[] = [];
-      for (const k of [...coll.keys()].sort(compareKeys)) {
+      for (const k of [...coll.keys()].sort(compareStrings)) {
         const v = coll.get(k);
         if (v === undefined) continue;
         keys.push(k);
@@ -813,7 +510,7 @@ class Evaluator {
       return { keys, values };
     }
     if (typeof coll === 'object') {
-      const ks = Object.keys(coll).sort(compareKeys);
+      const ks = Object.keys(coll).sort(compareStrings);
       return { keys: ks, values: ks.map((k) => coll[k]!) };
     }
     return fail(
@@ -826,7 +523,7 @@ class Evaluator {
   private forExpr(e: ForExpr, frame: Frame | null): EV {
     const { keys, values } = this.iterate(e.collection, frame);
     const cond = e.condition;
-    if (cond !== undefined && !usesLoopVars(e)) {
+    if (cond !== undefined && !conditionUsesLoopVars(e)) {
       // hclsyntax checks a condition that doesn't depend on the loop variables once, up front.
       const c = materialize(this.eval(cond, frame));
       if (c === null) fail(cond.range, 'Condition is null', "The value of the 'if' clause must not be null.");
@@ -880,7 +577,7 @@ class Evaluator {
     if (e.name === 'can') return this.canCall(e, frame);
     const functions = this.scope.functions;
     const fn = lookupFunction(functions, e.name);
-    if (fn === undefined) return unknownFunction(e, functionNames(functions));
+    if (fn === undefined) return unknownFunction(e, functions);
 
     // Expand a final `list...` argument into one argument per element.
     let argExprs = e.args;
@@ -899,48 +596,11 @@ class Evaluator {
     if (expanded) for (let i = 0; i < expanded.length; i++) argRanges.push(e.args[e.args.length - 1]!.range);
     const argc = argRanges.length;
 
-    const params = fn.params;
-    const required = params.length - (fn.optional ?? 0);
-    if (argc < required) {
-      const qual = fn.variadic !== undefined || (fn.optional ?? 0) > 0 ? ' at least' : '';
-      const closeParen: Range = {
-        filename: e.range.filename,
-        start: { ...e.range.end, column: Math.max(1, e.range.end.column - 1), offset: Math.max(0, e.range.end.offset - 1) },
-        end: e.range.end,
-      };
-      return fail(
-        closeParen,
-        'Not enough function arguments',
-        `Function "${e.name}" expects${qual} ${required} argument(s). Missing value for "${params[argc]}".`,
-      );
-    }
-    if (fn.variadic === undefined && argc > params.length) {
-      return fail(argRanges[params.length]!, 'Too many function arguments', `Function "${e.name}" expects only ${params.length} argument(s).`);
-    }
-
+    checkArity(e, fn, argRanges);
     const args: Value[] = new Array(argc);
     for (let i = 0; i < argExprs.length; i++) args[i] = materialize(this.eval(argExprs[i]!, frame));
     if (expanded) for (let i = 0; i < expanded.length; i++) args[argExprs.length + i] = expanded[i]!;
-
-    try {
-      return fn.impl(args, this.scope.fnContext);
-    } catch (x) {
-      if (x instanceof EvalError) throw x;
-      const msg = stripPeriod(x instanceof Error ? x.message : String(x));
-      if (x instanceof FunctionError) {
-        // Terraform words an error about one argument by the parameter's name.
-        if (x.argIndex !== undefined && x.argIndex >= 0 && x.argIndex < argc) {
-          const param = params[x.argIndex] ?? fn.variadic ?? `argument ${x.argIndex + 1}`;
-          return fail(argRanges[x.argIndex]!, 'Invalid function argument', `Invalid value for "${param}" parameter: ${msg}.`);
-        }
-        return fail(e.range, 'Error in function call', `Call to function "${e.name}" failed: ${msg}.`);
-      }
-      if (x instanceof HclError) return fail(e.range, 'Invalid function argument', `Call to function "${e.name}" failed: ${msg}.`);
-      if (x instanceof Error && !(x instanceof RangeError)) {
-        return fail(e.range, 'Error in function call', `Call to function "${e.name}" failed: ${msg}.`);
-      }
-      throw x;
-    }
+    return invoke(e, fn, args, argRanges, this.scope.fnContext);
   }
 
   /** try(a, b, …): the first argument that evaluates without error; arguments are evaluated lazily. */
@@ -988,161 +648,4 @@ function samePrimitiveType(a: Value, b: Value): boolean {
 function unsupportedAttribute(name: string, keys: string[], range: Range): never {
   const s = nameSuggestion(name, keys);
   return fail(range, 'Unsupported attribute', `This object does not have an attribute named "${name}".${s ? ` Did you mean "${s}"?` : ''}`);
-}
-
-function unknownFunction(e: FunctionCallExpr, available: string[]): never {
-  const sep = e.name.lastIndexOf('::');
-  if (sep !== -1) {
-    const ns = e.name.slice(0, sep + 2);
-    const short = e.name.slice(sep + 2);
-    const inNs = available.filter((n) => n.startsWith(ns)).map((n) => n.slice(ns.length));
-    if (inNs.length === 0) return fail(e.nameRange, 'Call to unknown function', `There are no functions in namespace "${ns}".`);
-    const s = nameSuggestion(short, inNs);
-    return fail(e.nameRange, 'Call to unknown function', `There is no function named "${short}" in namespace ${ns}.${s ? ` Did you mean ${ns}${s}?` : ''}`);
-  }
-  const s = nameSuggestion(e.name, [...available, 'try', 'can']);
-  return fail(e.nameRange, 'Call to unknown function', `There is no function named "${e.name}".${s ? ` Did you mean "${s}"?` : ''}`);
-}
-
-function usesLoopVars(e: ForExpr): boolean {
-  let r = conditionUsesLoopVars.get(e);
-  if (r === undefined) {
-    const roots = referencedRoots(e.condition!);
-    r = roots.has(e.valVar) || (e.keyVar !== undefined && roots.has(e.keyVar));
-    conditionUsesLoopVars.set(e, r);
-  }
-  return r;
-}
-
-// --- static analysis -------------------------------------------------------------------------------------
-
-/**
- * Calls `visit` for every sub-expression, with the set of names bound by enclosing for-expressions and
- * template for-directives (so references to loop variables can be told from root variables).
- */
-export function walkExpr(expr: Expr, visit: (e: Expr, bound: ReadonlySet<string>) => void, bound: ReadonlySet<string> = EMPTY): void {
-  visit(expr, bound);
-  switch (expr.kind) {
-    case 'literal':
-    case 'splatItem':
-      return;
-    case 'scopeTraversal':
-      for (const s of expr.traversal) if (s.kind === 'index') walkExpr(s.key, visit, bound);
-      return;
-    case 'relativeTraversal':
-      walkExpr(expr.source, visit, bound);
-      for (const s of expr.traversal) if (s.kind === 'index') walkExpr(s.key, visit, bound);
-      return;
-    case 'template':
-      for (const p of expr.parts) walkExpr(p, visit, bound);
-      return;
-    case 'templateWrap':
-      walkExpr(expr.wrapped, visit, bound);
-      return;
-    case 'paren':
-      walkExpr(expr.inner, visit, bound);
-      return;
-    case 'index':
-      walkExpr(expr.collection, visit, bound);
-      walkExpr(expr.key, visit, bound);
-      return;
-    case 'splat':
-      walkExpr(expr.source, visit, bound);
-      walkExpr(expr.each, visit, bound);
-      return;
-    case 'call':
-      for (const a of expr.args) walkExpr(a, visit, bound);
-      return;
-    case 'conditional':
-      walkExpr(expr.condition, visit, bound);
-      walkExpr(expr.trueResult, visit, bound);
-      walkExpr(expr.falseResult, visit, bound);
-      return;
-    case 'binary':
-      walkExpr(expr.left, visit, bound);
-      walkExpr(expr.right, visit, bound);
-      return;
-    case 'unary':
-      walkExpr(expr.operand, visit, bound);
-      return;
-    case 'tuple':
-      for (const i of expr.items) walkExpr(i, visit, bound);
-      return;
-    case 'object':
-      for (const i of expr.items) {
-        walkExpr(i.key, visit, bound);
-        walkExpr(i.value, visit, bound);
-      }
-      return;
-    case 'for': {
-      walkExpr(expr.collection, visit, bound);
-      const inner = withNames(bound, expr.keyVar, expr.valVar);
-      if (expr.keyExpr) walkExpr(expr.keyExpr, visit, inner);
-      walkExpr(expr.valExpr, visit, inner);
-      if (expr.condition) walkExpr(expr.condition, visit, inner);
-      return;
-    }
-    case 'templateIf':
-      walkExpr(expr.condition, visit, bound);
-      walkExpr(expr.then, visit, bound);
-      if (expr.else) walkExpr(expr.else, visit, bound);
-      return;
-    case 'templateFor':
-      walkExpr(expr.collection, visit, bound);
-      walkExpr(expr.body, visit, withNames(bound, expr.keyVar, expr.valVar));
-      return;
-  }
-}
-
-const EMPTY: ReadonlySet<string> = new Set();
-
-function withNames(bound: ReadonlySet<string>, a: string | undefined, b: string): ReadonlySet<string> {
-  const s = new Set(bound);
-  if (a !== undefined) s.add(a);
-  s.add(b);
-  return s;
-}
-
-/** Root variable names the expression refers to, excluding for-expression variables. */
-export function referencedRoots(expr: Expr): Set<string> {
-  const out = new Set<string>();
-  walkExpr(expr, (e, bound) => {
-    if (e.kind === 'scopeTraversal' && !bound.has(e.root)) out.add(e.root);
-  });
-  return out;
-}
-
-/**
- * The static prefix of every reference to a root variable, e.g. ['dependency','vpc','outputs','id'].
- * Literal index keys are included as strings (`x[0]` gives ['x','0']); dynamic parts end the prefix.
- */
-export function referencedTraversals(expr: Expr): string[][] {
-  const out: string[][] = [];
-  const seen = new Set<string>();
-  walkExpr(expr, (e, bound) => {
-    if (e.kind !== 'scopeTraversal' || bound.has(e.root)) return;
-    const path = [e.root];
-    for (const s of e.traversal) {
-      if (s.kind === 'attr') path.push(s.name);
-      else if (s.kind === 'legacyIndex') path.push(String(s.index));
-      else if (s.key.kind === 'literal' && s.key.value !== null) {
-        path.push(typeof s.key.value === 'number' ? formatNumber(s.key.value) : String(s.key.value));
-      } else break;
-    }
-    const id = path.join('\u0000');
-    if (!seen.has(id)) {
-      seen.add(id);
-      out.push(path);
-    }
-  });
-  return out;
-}
-
-/** Names of all functions called anywhere inside the expression (including try and can). */
-export function findFunctionCalls(expr: Expr): Set<string> {
-  const out = new Set<string>();
-  walkExpr(expr, (e) => {
-    if (e.kind === 'call') out.add(e.name);
-  });
-  return out;
 }

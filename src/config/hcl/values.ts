@@ -1,6 +1,7 @@
 // HCL values as plain JavaScript data, so evaluated configs are JSON-ready for inputs, render-json and TF_VAR_*.
 // HCL's list/set/tuple all become arrays (sets sorted and de-duplicated when made) and map/object become
 // plain objects; the distinctions matter only for error wording, which typeName() approximates.
+import { numToStr } from './numbers.js';
 
 export type Value = null | boolean | number | string | Value[] | ValueObject;
 export interface ValueObject {
@@ -31,60 +32,7 @@ export function typeName(v: Value): string {
 
 /** Terraform's number-to-string conversion: every digit, never an exponent (1e21 → "1000000000000000000000"). */
 export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf';
-  if (Number.isInteger(n)) return BigInt(n).toString();
-  const s = String(n); // shortest round-trip digits
-  const e = s.indexOf('e');
-  if (e < 0) return s;
-  const neg = s.startsWith('-');
-  const mantissa = s.slice(neg ? 1 : 0, e);
-  const dot = mantissa.indexOf('.');
-  const digits = mantissa.replace('.', '');
-  const point = (dot < 0 ? mantissa.length : dot) + Number(s.slice(e + 1));
-  const body = point <= 0 ? `0.${'0'.repeat(-point)}${digits}`
-    : point >= digits.length ? digits + '0'.repeat(point - digits.length)
-      : `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return (neg ? '-' : '') + body;
-}
-
-/** HCL's implicit conversion to string (used by templates and string parameters). */
-export function asString(v: Value, what = 'value'): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return formatNumber(v);
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (v === null) throw new HclError(`Invalid ${what}: a string is required, but the value is null.`);
-  throw new HclError(`Invalid ${what}: a string is required, but got ${typeName(v)}.`);
-}
-
-/** HCL's implicit conversion to number ("5" + 1 is 6). */
-export function asNumber(v: Value, what = 'value'): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string') {
-    const t = v.trim();
-    if (t !== '' && t === v && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
-    throw new HclError(`Invalid ${what}: a number is required, but "${v}" cannot be converted to a number.`);
-  }
-  if (v === null) throw new HclError(`Invalid ${what}: a number is required, but the value is null.`);
-  throw new HclError(`Invalid ${what}: a number is required, but got ${typeName(v)}.`);
-}
-
-/** HCL's implicit conversion to bool ("true"/"false" strings convert). */
-export function asBool(v: Value, what = 'value'): boolean {
-  if (typeof v === 'boolean') return v;
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  if (v === null) throw new HclError(`Invalid ${what}: a bool is required, but the value is null.`);
-  throw new HclError(`Invalid ${what}: a bool is required, but got ${typeName(v)}.`);
-}
-
-export function asList(v: Value, what = 'value'): Value[] {
-  if (Array.isArray(v)) return v;
-  throw new HclError(`Invalid ${what}: a list is required, but got ${typeName(v)}.`);
-}
-
-export function asObject(v: Value, what = 'value'): ValueObject {
-  if (isObject(v)) return v;
-  throw new HclError(`Invalid ${what}: a map or object is required, but got ${typeName(v)}.`);
+  return numToStr(n);
 }
 
 /** Structural equality, as HCL's == compares values. */
@@ -101,9 +49,45 @@ export function valuesEqual(a: Value, b: Value): boolean {
   return false;
 }
 
-/** Objects with keys in lexical order, as HCL and terraform present them. */
+export function hasOwn(o: object, k: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+/** Go compares strings bytewise (UTF-8), which is code point order; JS's < compares UTF-16 units. */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca === cb) continue;
+    // Only a surrogate (an astral code point) against a unit above the surrogate range orders differently.
+    const sa = ca >= 0xd800 && ca <= 0xdfff;
+    const sb = cb >= 0xd800 && cb <= 0xdfff;
+    if (sa !== sb && (sa ? cb : ca) > 0xdfff) return sa ? 1 : -1;
+    return ca < cb ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+/** Sets a property even when the key is `__proto__`, which plain assignment would treat specially. */
+export function setProp(o: ValueObject, k: string, v: Value): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
+/** An object with keys in the order HCL and terraform present them (code point order). */
 export function sortedObject(entries: Iterable<[string, Value]>): ValueObject {
+  const list = [...entries];
+  let sorted = true;
+  for (let i = 1; i < list.length; i++) {
+    if (compareStrings(list[i - 1]![0], list[i]![0]) > 0) {
+      sorted = false;
+      break;
+    }
+  }
+  if (!sorted) list.sort(([a], [b]) => compareStrings(a, b));
   const out: ValueObject = {};
-  for (const [k, v] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out[k] = v;
+  for (const [k, v] of list) setProp(out, k, v);
   return out;
 }

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { terraformFunctions } from '../../../src/config/functions/terraform/index.js';
-import { FunctionError, type FunctionContext } from '../../../src/config/functions/types.js';
+import { FunctionError, type FunctionContext } from '../../../src/config/hcl/functions.js';
 import type { Value } from '../../../src/config/hcl/values.js';
 
 export type Outcome = { value: Value } | { error: string };

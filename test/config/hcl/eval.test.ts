@@ -2,10 +2,11 @@
 // expression through the real `terraform console` (Terraform 1.11.4, as `jsonencode(<expr>)`), so they pin
 // HCL's semantics rather than our own guesses.
 import { describe, expect, it } from 'vitest';
-import { evaluate, findFunctionCalls, LazyObject, referencedRoots, referencedTraversals, renderTemplate } from '../../../src/config/hcl/eval.js';
+import { findFunctionCalls, referencedRoots, referencedTraversals } from '../../../src/config/hcl/analysis.js';
+import { evaluate, LazyObject, renderTemplate } from '../../../src/config/hcl/eval.js';
 import { EvalError } from '../../../src/config/hcl/errors.js';
 import { parseConfig, parseExpression } from '../../../src/config/hcl/parser.js';
-import { FunctionError, type FunctionTable } from '../../../src/config/functions/types.js';
+import { FunctionError, type FunctionTable } from '../../../src/config/hcl/functions.js';
 import { HclError, type Value } from '../../../src/config/hcl/values.js';
 import { lazyOver, stubFunctions, testLocals, testScope } from './helpers.js';
 

@@ -1,8 +1,9 @@
 // Shared test fixtures: a small stub function library (the real one is written elsewhere and must not be a
 // dependency of these tests) and an evaluation scope with lazy `local`, `include` and `dependency` roots.
 import { LazyObject, type EvalScope } from '../../../src/config/hcl/eval.js';
-import { FunctionError, type FunctionTable } from '../../../src/config/functions/types.js';
-import { asString, asNumber, formatNumber, isObject, type Value, type ValueObject } from '../../../src/config/hcl/values.js';
+import { FunctionError, type FunctionTable } from '../../../src/config/hcl/functions.js';
+import { asNumber, asString } from '../../../src/config/hcl/convert.js';
+import { formatNumber, isObject, type Value, type ValueObject } from '../../../src/config/hcl/values.js';
 
 function sorted(o: ValueObject): ValueObject {
   const out: ValueObject = {};

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Body } from '../../../src/config/hcl/ast.js';
 import { EvalError } from '../../../src/config/hcl/errors.js';
 import { evaluate } from '../../../src/config/hcl/eval.js';
-import { parseConfigWithOracle } from '../../../src/config/hcl/hcl2json-oracle.js';
+import { parseConfigWithOracle } from './hcl2json-oracle.js';
 import { parseConfig } from '../../../src/config/hcl/parser.js';
 import type { Value } from '../../../src/config/hcl/values.js';
 import { CORPUS } from './corpus.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Body, Expr, Traverser } from '../../../src/config/hcl/ast.js';
 import { HclSyntaxError } from '../../../src/config/hcl/errors.js';
 import { evaluate } from '../../../src/config/hcl/eval.js';
-import { parseConfigWithOracle } from '../../../src/config/hcl/hcl2json-oracle.js';
+import { parseConfigWithOracle } from './hcl2json-oracle.js';
 import { parseConfig, parseExpression, parseTemplate } from '../../../src/config/hcl/parser.js';
 import { printBody, printExpr } from '../../../src/config/hcl/print.js';
 import type { Value } from '../../../src/config/hcl/values.js';

@@ -3,7 +3,7 @@
 // and objects. Where a function takes a list or set "of any single type", mixed primitives are unified to
 // strings first, as cty does (distinct([1, "1"]) is ["1"]); set results are sorted as Terraform orders sets.
 
-import type { FunctionTable } from '../types.js';
+import type { FunctionTable } from '../../hcl/functions.js';
 import {
   compareStrings,
   def,
@@ -11,9 +11,9 @@ import {
   graphemes,
   isObject,
   numToStr,
-  setKey,
+  setProp,
   setOf,
-  sortedObj,
+  sortedObject,
   toBool,
   toInt,
   toList,
@@ -22,7 +22,7 @@ import {
   toStr,
   toStrList,
   typeName,
-  unify,
+  unifyValues,
   unifyOrFail,
   valuesEqual,
   type Value,
@@ -38,7 +38,7 @@ const ctyTypeName = (v: Value) => typeName(v);
 /** The elements of several set arguments, unified to one element type across all of them. */
 function setArgs(args: Value[]): Value[][] {
   const lists = args.map((a, i) => toList(a, i, ANY_SET));
-  const flat = unify(lists.flat());
+  const flat = unifyValues(lists.flat());
   if (!flat) fail('given sets must all have compatible element types');
   const out: Value[][] = [];
   let k = 0;
@@ -98,7 +98,7 @@ export const collectionFunctions: FunctionTable = {
           } else out[at] = [k, v];
         }
       }
-      return sortedObj(out);
+      return sortedObject(out);
     },
   }),
 
@@ -283,7 +283,7 @@ export const collectionFunctions: FunctionTable = {
         if (at >= 0) out[at] = [k, values[i]!];
         else out.push([k, values[i]!]);
       });
-      return sortedObj(out);
+      return sortedObject(out);
     },
   }),
 
@@ -293,7 +293,7 @@ export const collectionFunctions: FunctionTable = {
     variadic: 'vals',
     allowNull: ['vals'],
     impl(args) {
-      const vals = args.length === 0 ? undefined : unify(args);
+      const vals = args.length === 0 ? undefined : unifyValues(args);
       if (!vals) fail('all arguments must have the same type');
       for (const v of vals) if (v !== null && v !== '') return v;
       return fail('no non-null, non-empty-string arguments');
@@ -374,11 +374,11 @@ export const collectionFunctions: FunctionTable = {
         for (const v of toStrList(map[k]!, 0, `element "${k}": list of string required`)) {
           if (v === null) fail(`element "${k}": list of string required`, 0);
           const cur = Object.prototype.hasOwnProperty.call(out, v) ? (out[v] as Value[]) : [];
-          if (cur.length === 0) setKey(out, v, cur);
+          if (cur.length === 0) setProp(out, v, cur);
           cur.push(k);
         }
       }
-      return sortedObj(Object.entries(out));
+      return sortedObject(Object.entries(out));
     },
   }),
 

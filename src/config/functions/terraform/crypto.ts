@@ -1,7 +1,7 @@
 // Hash and UUID functions. Hashes are of the string's UTF-8 bytes, hex digests lowercase.
 
 import { createHash, randomUUID } from 'node:crypto';
-import type { FunctionTable } from '../types.js';
+import type { FunctionTable } from '../../hcl/functions.js';
 import { def, fail, toStr } from './util.js';
 
 export type HashAlgorithm = 'md5' | 'sha1' | 'sha256' | 'sha512';

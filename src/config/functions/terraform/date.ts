@@ -2,7 +2,7 @@
 // rewording of its errors); a time keeps its UTC offset, so timeadd("…+05:00", "1h") stays in +05:00.
 // Results are printed without fractional seconds, like Go's time.RFC3339 layout.
 
-import type { FunctionTable } from '../types.js';
+import type { FunctionTable } from '../../hcl/functions.js';
 import { def, fail, toStr } from './util.js';
 
 interface Time {

@@ -6,16 +6,16 @@
 
 import { createRequire } from 'node:module';
 import type { Document, Node } from 'yaml';
-import type { FunctionTable } from '../types.js';
+import type { FunctionTable } from '../../hcl/functions.js';
 import {
   compareStrings,
-  convStr,
+  primitiveToString,
   def,
   fail,
   goJson,
   isObject,
   numToStr,
-  sortedObj,
+  sortedObject,
   toStr,
   type Value,
 } from './util.js';
@@ -106,7 +106,7 @@ class JsonParser {
       keyContext = ' looking for beginning of object key string';
     }
     // Duplicate keys: the last one wins.
-    return sortedObj(new Map(entries));
+    return sortedObject(new Map(entries));
   }
 
   private array(): Value {
@@ -507,11 +507,11 @@ function yamlNode(node: Node | null | undefined, doc: Document): Value {
     const entries = new Map<string, Value>();
     for (const pair of node.items) {
       const k = yamlNode(pair.key as Node, doc);
-      const key = convStr(k);
+      const key = primitiveToString(k);
       if (key === undefined) fail('only strings are allowed as mapping keys');
       entries.set(key, yamlNode(pair.value as Node, doc));
     }
-    return sortedObj(entries);
+    return sortedObject(entries);
   }
   return fail('unsupported YAML node');
 }
@@ -609,7 +609,7 @@ function csvDecode(src: string): Value {
   const header = records[0]!;
   return records.slice(1).map((r, k) => {
     if (r.length !== header.length) fail(`CSV parse error on line ${lines[k + 1]}: wrong number of fields`);
-    return sortedObj(header.map((h, j): [string, Value] => [h, r[j]!]));
+    return sortedObject(header.map((h, j): [string, Value] => [h, r[j]!]));
   });
 }
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { FunctionContext, FunctionTable } from '../types.js';
+import type { FunctionContext, FunctionTable } from '../../hcl/functions.js';
 import { digest, type HashAlgorithm } from './crypto.js';
 import { compareStrings, def, fail, isObject, toStr, type Value } from './util.js';
 

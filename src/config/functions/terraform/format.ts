@@ -3,14 +3,14 @@
 // and %v prints strings raw, numbers in shortest %g form and everything else as JSON. Error offsets are
 // byte offsets into the format string, as Terraform reports them.
 
+import { floatText } from '../../hcl/numbers.js';
 import {
-  convStr,
+  primitiveToString,
   fail,
-  floatText,
   goJson,
   graphemes,
   jsonString,
-  parseNumber,
+  stringToNumber,
   type Value,
 } from './util.js';
 
@@ -162,7 +162,7 @@ function formatAppend(verb: Verb, args: Value[]): string {
       let n: number | undefined;
       if (typeof arg === 'number') n = arg;
       else if (typeof arg === 'string') {
-        n = parseNumber(arg);
+        n = stringToNumber(arg);
         if (n === undefined) throw unsupported('a number is required');
       } else throw unsupported('number required');
       if ('bdoxX'.includes(verb.mode)) {
@@ -173,7 +173,7 @@ function formatAppend(verb: Verb, args: Value[]): string {
     }
     case 's':
     case 'q': {
-      let s = convStr(arg);
+      let s = primitiveToString(arg);
       if (s === undefined) throw unsupported('string required');
       if (verb.prec > 0) s = graphemes(s).slice(0, verb.prec).join('');
       return padWidth(verb, verb.mode === 'q' ? jsonString(s) : s);

@@ -5,7 +5,7 @@
 // words, `Invalid value for "<param>" parameter: <message>.` (the parameter being params[argIndex], or the
 // variadic parameter beyond them); without one it reads `Call to function "<name>" failed: <message>.`
 
-import type { FunctionTable } from '../types.js';
+import type { FunctionTable } from '../../hcl/functions.js';
 import { collectionFunctions } from './collection.js';
 import { cryptoFunctions } from './crypto.js';
 import { dateFunctions } from './date.js';

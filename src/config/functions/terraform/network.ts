@@ -2,7 +2,7 @@
 // print as Go's net.IP does: IPv6 compressed with "::" for the longest run of zero groups, and an
 // IPv4-mapped IPv6 prefix (::ffff:10.0.0.0/112) treated as the IPv4 prefix it maps (10.0.0.0/16).
 
-import type { FunctionTable } from '../types.js';
+import type { FunctionTable } from '../../hcl/functions.js';
 import { def, fail, toInt, toStr } from './util.js';
 
 interface Net {

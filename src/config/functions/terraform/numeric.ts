@@ -1,7 +1,7 @@
 // Numeric functions. Terraform computes in 512-bit floats; we use float64, which agrees for the integers
 // and short decimals configs use (log(1000, 10) is 2.9999999999999996 in both).
 
-import type { FunctionTable } from '../types.js';
+import type { FunctionTable } from '../../hcl/functions.js';
 import { def, fail, toInt, toNum, typeName } from './util.js';
 
 /** Digits of parseint's bases: 0-9, a-z, then A-Z for bases above 36 (Go's big.Int SetString). */

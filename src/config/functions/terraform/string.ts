@@ -1,10 +1,10 @@
 // String functions. Lengths and offsets are in grapheme clusters, case mapping is per code point (Go's
 // ToUpper leaves "ß" alone), and regex-based functions use RE2 syntax via re2.ts.
 
-import type { FunctionTable } from '../types.js';
+import type { FunctionTable } from '../../hcl/functions.js';
 import { format, formatList } from './format.js';
 import { compileRe2, findAll, findFirst, Re2Error, replaceAll, type Match, type Re2 } from './re2.js';
-import { convStr, def, fail, graphemes, sortedObj, toInt, toList, toStr, type Value } from './util.js';
+import { primitiveToString, def, fail, graphemes, sortedObject, toInt, toList, toStr, type Value } from './util.js';
 
 /** Per-code-point case mapping: a mapping that would change the length (ß → SS) is skipped, as Go does. */
 function mapCase(s: string, f: (c: string) => string): string {
@@ -48,7 +48,7 @@ function captures(compiled: Re2, m: Match): Value {
   const { names } = compiled;
   if (names.length === 0) return m[0];
   if (names.every((n) => n === null)) return names.map((_, i) => m[i + 1] ?? null);
-  return sortedObj(names.map((n, i) => [n!, m[i + 1] ?? null]));
+  return sortedObject(names.map((n, i) => [n!, m[i + 1] ?? null]));
 }
 
 function checkCaptureNames(compiled: Re2): void {
@@ -82,7 +82,7 @@ export const stringFunctions: FunctionTable = {
       for (let i = 1; i < args.length; i++) {
         toList(args[i]!, i, 'list of string required').forEach((v, j) => {
           if (v === null) fail(`element ${j} is null; cannot concatenate null values`, i);
-          parts.push(convStr(v) ?? fail(`element ${j}: string required`, i));
+          parts.push(primitiveToString(v) ?? fail(`element ${j}: string required`, i));
         });
       }
       return parts.join(sep);

@@ -1,8 +1,8 @@
 // Type conversion functions. Each passes null through (tostring(null) is a null string) and words its
 // errors as HCL's conversion does; lists, sets and maps need their elements unified to a single type.
 
-import type { FunctionTable } from '../types.js';
-import { def, fail, isObject, numToStr, parseNumber, setOf, sortedObj, typeName, unify, type Value } from './util.js';
+import type { FunctionTable } from '../../hcl/functions.js';
+import { def, fail, isObject, numToStr, stringToNumber, setOf, sortedObject, typeName, unifyValues, type Value } from './util.js';
 
 export const typeFunctions: FunctionTable = {
   tostring: def({
@@ -24,7 +24,7 @@ export const typeFunctions: FunctionTable = {
       const v = args[0]!;
       if (v === null || typeof v === 'number') return v;
       if (typeof v === 'string') {
-        const n = parseNumber(v);
+        const n = stringToNumber(v);
         if (n === undefined) {
           fail(`cannot convert ${JSON.stringify(v)} to number; given string must be a decimal representation of a number`, 0);
         }
@@ -55,7 +55,7 @@ export const typeFunctions: FunctionTable = {
     impl(args) {
       const v = args[0]!;
       if (v === null) return null;
-      const list = Array.isArray(v) ? unify(v) : undefined;
+      const list = Array.isArray(v) ? unifyValues(v) : undefined;
       return list ?? fail(`cannot convert ${typeName(v)} to list of any single type`, 0);
     },
   }),
@@ -67,7 +67,7 @@ export const typeFunctions: FunctionTable = {
     impl(args) {
       const v = args[0]!;
       if (v === null) return null;
-      const list = Array.isArray(v) ? unify(v) : undefined;
+      const list = Array.isArray(v) ? unifyValues(v) : undefined;
       if (!list) fail(`cannot convert ${typeName(v)} to set of any single type`, 0);
       return setOf(list);
     },
@@ -81,9 +81,9 @@ export const typeFunctions: FunctionTable = {
       if (v === null) return null;
       if (!isObject(v)) fail(`cannot convert ${typeName(v)} to map of any single type`, 0);
       const keys = Object.keys(v);
-      const vals = unify(keys.map((k) => v[k]!));
+      const vals = unifyValues(keys.map((k) => v[k]!));
       if (!vals) fail('cannot convert object to map of any single type', 0);
-      return sortedObj(keys.map((k, i): [string, Value] => [k, vals[i]!]));
+      return sortedObject(keys.map((k, i): [string, Value] => [k, vals[i]!]));
     },
   }),
 };

@@ -8,9 +8,9 @@
 //  - Blocks and attributes look alike in JSON. A key is read as a block when it is a known block type AND its
 //    value has block shape (labels as nested object keys, ending in an array of body objects).
 //  - Positions are unavailable: body, attribute and block ranges are all zeros.
-import type { Attribute, Block, Body, Expr, ObjectItem, Range } from './ast.js';
-import { HclSyntaxError } from './errors.js';
-import { parseTemplate } from './parser.js';
+import type { Attribute, Block, Body, Expr, ObjectItem, Range } from '../../../src/config/hcl/ast.js';
+import { HclSyntaxError } from '../../../src/config/hcl/errors.js';
+import { parseTemplate } from '../../../src/config/hcl/parser.js';
 
 /** Block types of terragrunt.hcl (and their nested blocks) that the adapter recognises by default. */
 export const TERRAGRUNT_BLOCK_TYPES: ReadonlySet<string> = new Set([
