@@ -2,12 +2,12 @@
 // passed through untouched. oclif only shows the help; tgo's own parser (src/cli/parse-args.ts) reads argv.
 
 import { Command, Flags, type Interfaces } from '@oclif/core';
-import { FLAGS } from './flags.js';
+import { FLAGS, type FlagSpec } from './flags.js';
 
 /** Help entries generated from the one flag table (classic name, current name as alias, env twins). */
-export function helpFlags(groups?: string[]): Interfaces.FlagInput {
+export function helpFlags(groups?: string[], specs: FlagSpec[] = FLAGS): Interfaces.FlagInput {
   const out: Interfaces.FlagInput = {};
-  for (const f of FLAGS) {
+  for (const f of specs) {
     if (groups && !groups.includes(f.group)) continue;
     const common = {
       description: `${f.description}${f.env.length ? ` [env: ${f.env.join(', ')}]` : ''}`,

@@ -12,7 +12,7 @@ export interface FlagSpec {
   /** Env vars, highest precedence first (current TG_* before classic TERRAGRUNT_*). */
   env: string[];
   description: string;
-  group: 'IAM' | 'RUN' | 'QUEUE' | 'OUTPUT' | 'GLOBAL';
+  group: 'IAM' | 'RUN' | 'QUEUE' | 'OUTPUT' | 'GLOBAL' | 'HCL';
 }
 
 const flag = (
@@ -100,21 +100,48 @@ export const FLAGS: FlagSpec[] = [
     'Command run per module whose JSON output ({"awsCredentials", "awsRole", "envs"}) provides credentials.'),
 ];
 
-const byName = new Map<string, FlagSpec>();
-for (const f of FLAGS) for (const n of f.names) byName.set(n, f);
+/** Flags every command takes. */
+export const GLOBAL_FLAGS: FlagSpec[] = FLAGS.filter((f) => f.group === 'GLOBAL');
+
+/** `hcl fmt` (`hclfmt`): its own flags plus the global ones. */
+export const HCL_FMT_FLAGS: FlagSpec[] = [
+  flag('fmtFile', 'string', ['terragrunt-hclfmt-file', 'file'], ['TG_FILE', 'TG_HCLFMT_FILE', 'TERRAGRUNT_HCLFMT_FILE'], 'HCL',
+    'Format only this HCL file (relative to the working dir).'),
+  flag('fmtExcludeDir', 'list', ['terragrunt-hclfmt-exclude-dir', 'exclude-dir'],
+    ['TG_EXCLUDE_DIR', 'TG_HCLFMT_EXCLUDE_DIR', 'TERRAGRUNT_HCLFMT_EXCLUDE_DIR'], 'HCL',
+    'Skip directories with this name (or this path relative to the working dir). Repeatable.'),
+  flag('fmtCheck', 'boolean', ['terragrunt-check', 'check'], ['TG_CHECK', 'TG_HCLFMT_CHECK', 'TERRAGRUNT_CHECK'], 'HCL',
+    'Change nothing; exit 1 and name the files that are not formatted.'),
+  flag('fmtDiff', 'boolean', ['terragrunt-diff', 'diff'], ['TG_DIFF', 'TG_HCLFMT_DIFF', 'TERRAGRUNT_DIFF'], 'HCL',
+    'Print a unified diff of each change.'),
+  flag('fmtStdin', 'boolean', ['terragrunt-hclfmt-stdin', 'stdin'], ['TG_STDIN', 'TG_HCLFMT_STDIN', 'TERRAGRUNT_HCLFMT_STDIN'], 'HCL',
+    'Format HCL read from stdin and print it to stdout.'),
+  ...GLOBAL_FLAGS,
+];
+
+const tables = new WeakMap<FlagSpec[], Map<string, FlagSpec>>();
+function byName(specs: FlagSpec[]): Map<string, FlagSpec> {
+  let map = tables.get(specs);
+  if (!map) {
+    map = new Map();
+    for (const f of specs) for (const n of f.names) map.set(n, f);
+    tables.set(specs, map);
+  }
+  return map;
+}
 
 /**
  * The tgo flag a token names, if any, and its inline `=value`. Classic `terragrunt-*` names are accepted with
  * one or two dashes (as Terragrunt did); current names only with two, because terraform's own single-dash
  * flags (e.g. `-parallelism=4`) must reach terraform untouched.
  */
-export function matchFlag(token: string): { spec: FlagSpec; inline?: string } | undefined {
+export function matchFlag(token: string, specs: FlagSpec[] = FLAGS): { spec: FlagSpec; inline?: string } | undefined {
   if (!token.startsWith('-') || token === '-' || token === '--') return undefined;
   const doubleDash = token.startsWith('--');
   const body = token.slice(doubleDash ? 2 : 1);
   const eq = body.indexOf('=');
   const name = eq >= 0 ? body.slice(0, eq) : body;
-  const spec = byName.get(name);
+  const spec = byName(specs).get(name);
   if (!spec) return undefined;
   if (!doubleDash && !name.startsWith('terragrunt-')) return undefined;
   return eq >= 0 ? { spec, inline: body.slice(eq + 1) } : { spec };

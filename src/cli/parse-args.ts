@@ -18,7 +18,8 @@ export interface ParsedArgs {
   rest: string[];
 }
 
-export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
+/** `specs`: the flags of the command being parsed (the run flags unless a command has its own table). */
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, specs: FlagSpec[] = FLAGS): ParsedArgs {
   const flags = new Map<string, Sourced<FlagValue>>();
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -28,7 +29,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
       rest.push(...argv.slice(i + 1));
       break;
     }
-    const m = matchFlag(token);
+    const m = matchFlag(token, specs);
     if (!m) {
       rest.push(token);
       continue;
@@ -37,7 +38,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
     let raw = m.inline;
     if (raw === undefined && spec.kind !== 'boolean') {
       // `--terragrunt-iam-role --terragrunt-tfpath x`: the role is missing, not "--terragrunt-tfpath".
-      if (i + 1 >= argv.length || matchFlag(argv[i + 1]!)) throw new UsageError(`Flag ${token} needs a value.`);
+      if (i + 1 >= argv.length || matchFlag(argv[i + 1]!, specs)) throw new UsageError(`Flag ${token} needs a value.`);
       raw = argv[++i]!;
     }
     const value = convert(spec, raw, token);
@@ -49,7 +50,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
       flags.set(spec.key, { value, source: token.split('=')[0]!.replace(/^-+/, '--') });
     }
   }
-  for (const spec of FLAGS) {
+  for (const spec of specs) {
     if (flags.has(spec.key)) continue;
     for (const name of spec.env) {
       const raw = env[name];

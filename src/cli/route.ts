@@ -13,9 +13,15 @@ export const TGO_COMMANDS = new Set([
   'graph-dependencies',
   'output-module-groups',
   'terragrunt-info',
+  'hclfmt',
   'help',
   'terraform',
 ]);
+
+/** Command groups (oclif topics): `tgo hcl fmt` is the command `hcl fmt`, wherever tgo's flags are. */
+export const TOPICS: Record<string, ReadonlySet<string>> = {
+  hcl: new Set(['format', 'fmt']),
+};
 
 /** Terragrunt's removed `*-all` shortcuts, still in many scripts. */
 const LEGACY_ALL: Record<string, string> = {
@@ -32,14 +38,19 @@ export function routeArgv(argv: string[]): string[] {
   const word = argv[at]!;
   const without = [...argv.slice(0, at), ...argv.slice(at + 1)];
   if (LEGACY_ALL[word]) return ['run-all', LEGACY_ALL[word]!, ...without];
+  if (TOPICS[word]) {
+    const sub = commandIndex(without, at);
+    if (sub >= 0 && TOPICS[word]!.has(without[sub]!)) return [word, without[sub]!, ...without.slice(0, sub), ...without.slice(sub + 1)];
+    return [word, ...without];
+  }
   if (TGO_COMMANDS.has(word)) return [word, ...without];
   // A terraform command: keep it in place so terraform sees its arguments in their original order.
   return ['terraform', ...argv];
 }
 
-/** Index of the first word that is neither a tgo flag nor its value nor a dash option, or -1. */
-function commandIndex(argv: string[]): number {
-  for (let i = 0; i < argv.length; i++) {
+/** Index of the first word (from `from`) that is neither a tgo flag nor its value nor a dash option, or -1. */
+function commandIndex(argv: string[], from = 0): number {
+  for (let i = from; i < argv.length; i++) {
     const token = argv[i]!;
     if (token === '--') return i + 1 < argv.length ? i + 1 : -1;
     const m = matchFlag(token);
