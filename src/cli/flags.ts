@@ -53,6 +53,16 @@ export const FLAGS: FlagSpec[] = [
     'Do not run terraform init automatically when a module has no .terraform directory.'),
   flag('all', 'boolean', ['all'], ['TG_ALL'], 'QUEUE', 'With `run`: run the command in every module (same as run-all).'),
 
+  // Where module code comes from (terraform { source }).
+  flag('source', 'string', ['terragrunt-source', 'source'], ['TG_SOURCE', 'TERRAGRUNT_SOURCE'], 'RUN',
+    'Use this source instead of each module\'s terraform.source (run-all: a root; each module\'s //path is appended).'),
+  flag('sourceMap', 'list', ['terragrunt-source-map', 'source-map'], ['TG_SOURCE_MAP', 'TERRAGRUNT_SOURCE_MAP'], 'RUN',
+    'ORIGINAL=LOCAL: a source whose root (before //) is ORIGINAL comes from LOCAL instead. Repeatable.'),
+  flag('sourceUpdate', 'boolean', ['terragrunt-source-update', 'source-update'], ['TG_SOURCE_UPDATE', 'TERRAGRUNT_SOURCE_UPDATE'], 'RUN',
+    'Empty each module\'s cached copy of its source and fetch it again.'),
+  flag('downloadDir', 'string', ['terragrunt-download-dir', 'download-dir'], ['TG_DOWNLOAD_DIR', 'TERRAGRUNT_DOWNLOAD', 'TERRAGRUNT_DOWNLOAD_DIR'], 'RUN',
+    'Where sources are copied for terraform to run in (default: .terragrunt-cache in each module).'),
+
   // Which modules run (run-all).
   flag('includeDir', 'list', ['terragrunt-include-dir', 'queue-include-dir'], ['TG_QUEUE_INCLUDE_DIR', 'TERRAGRUNT_INCLUDE_DIR'], 'QUEUE',
     'Run only modules matching this glob (relative to the working dir, ** allowed), plus their dependencies. Repeatable.'),

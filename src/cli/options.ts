@@ -5,6 +5,7 @@ import type { RoleOverrides } from '../auth/role.js';
 import type { LogLevel, RunOptions } from '../run/options.js';
 import { UsageError } from '../errors.js';
 import { flagBool, flagList, flagNumber, flagString, parseArgs, type ParsedArgs } from './parse-args.js';
+import { parseSourceMap, type SourceOptions } from '../source/overrides.js';
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
@@ -34,6 +35,27 @@ export function logLevel(p: ParsedArgs): LogLevel {
   return mapped as LogLevel;
 }
 
+/** --source, --source-map, --source-update, --download-dir. */
+export function sourceOptions(p: ParsedArgs, workingDir: string): SourceOptions | undefined {
+  const source = flagString(p, 'source');
+  const map = p.flags.get('sourceMap');
+  const update = flagBool(p, 'sourceUpdate');
+  const downloadDir = flagString(p, 'downloadDir');
+  if (!source && !map && !update && !downloadDir) return undefined;
+  let sourceMap: Record<string, string> | undefined;
+  try {
+    sourceMap = map ? parseSourceMap(map.value as string[], map.source) : undefined;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return {
+    source: source?.value,
+    sourceMap,
+    sourceUpdate: update,
+    downloadDir: downloadDir ? path.resolve(workingDir, downloadDir.value) : undefined,
+  };
+}
+
 /** Build RunOptions from a command's raw argv. `all` = every module (run-all, run --all). */
 export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, all: boolean): RunOptions {
   const p = parseArgs(argv, env);
@@ -44,8 +66,9 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
   const parallelism = flagNumber(p, 'parallelism');
   if (parallelism && parallelism.value < 1) throw new UsageError(`${parallelism.source} must be at least 1, got ${parallelism.value}`);
   const wd = flagString(p, 'workingDir');
+  const workingDir = path.resolve(cwd, wd?.value ?? '.');
   return {
-    workingDir: path.resolve(cwd, wd?.value ?? '.'),
+    workingDir,
     command,
     args,
     tfPath: flagString(p, 'tfPath')?.value,
@@ -69,5 +92,6 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     mfaToken: flagString(p, 'iamMfaToken')?.value,
     credentialServer: flagBool(p, 'iamCredentialServer'),
     authProviderCmd: flagString(p, 'authProviderCmd')?.value,
+    sources: sourceOptions(p, workingDir),
   };
 }

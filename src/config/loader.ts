@@ -33,6 +33,10 @@ export interface LoaderOptions {
   onLog?: (level: 'info' | 'debug' | 'warn', message: string) => void;
   /** Caller identity for get_aws_* functions, per module config path. */
   awsIdentity?: (configPath: string) => { account: string; arn: string; userId: string; alias?: string };
+  /** get_working_dir(): where terraform runs for a module config (with its source and the source flags). */
+  terraformWorkingDir?: (cfg: ModuleConfig) => string;
+  /** get_terragrunt_source_cli_flag(): the value of --source. */
+  sourceCliFlag?: string;
 }
 
 interface ParsedFile {
@@ -61,6 +65,8 @@ export class ConfigLoader {
   /** read_terragrunt_config evaluations (cache misses): once per file and distinct context. */
   readEvaluations = 0;
   private readonly reading: string[] = [];
+  /** get_working_dir answers per module; null while that module is being loaded to answer it. */
+  private readonly workingDirs = new Map<string, string | null>();
   private readonly tfFunctions: FunctionTable = terraformFunctions;
   private readonly parse: (text: string, filename: string) => Body;
 
@@ -302,12 +308,33 @@ export class ConfigLoader {
       readTfvarsFile: (file) => passConfigErrors(() => this.readTfvars(file)),
       runCmd: (dir, args, quiet, cache) => this.runCmd(dir, args, quiet, cache),
       awsIdentity: this.opts.awsIdentity ? () => this.opts.awsIdentity!(tg.originalConfigPath) : undefined,
+      terraformWorkingDir: this.opts.terraformWorkingDir ? () => this.terraformWorkingDir(tg.originalConfigPath) : undefined,
+      sourceCliFlag: this.opts.sourceCliFlag,
       fileExists: (file) => {
         let found = this.existsCache.get(file);
         if (found === undefined) this.existsCache.set(file, (found = existsSync(file)));
         return found;
       },
     };
+  }
+
+  /**
+   * As Terragrunt's getWorkingDir: the module is loaded with get_working_dir() answering '' and its working dir
+   * computed from the source that load gives.
+   */
+  private terraformWorkingDir(configPath: string): string {
+    const known = this.workingDirs.get(configPath);
+    if (known !== undefined) return known ?? '';
+    this.workingDirs.set(configPath, null);
+    try {
+      const { module } = this.loadConfig(configPath, configPath, undefined);
+      const dir = this.opts.terraformWorkingDir!(module);
+      this.workingDirs.set(configPath, dir);
+      return dir;
+    } catch (e) {
+      this.workingDirs.delete(configPath);
+      throw e;
+    }
   }
 
   /** read_terragrunt_config: the file evaluated as a config of its own; cached per file (and per reader when it depends on it). */

@@ -12,11 +12,14 @@ import type { DependencyValues } from '../config/loader.js';
 import type { DependencyConfig, ModuleConfig } from '../config/types.js';
 import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
 import { extraEnv, inputsToEnv, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
-import { NULL_VARS_FILE, prepareWorkingDir, workingDirOf } from '../terraform/workdir.js';
+import { NULL_VARS_FILE, prepareWorkingDir, workingDirOf, type WorkingDir } from '../terraform/workdir.js';
 import { errorHooksFor, hooksFor, runHooks, type HookRun } from '../terraform/hooks.js';
 import { satisfies, terraformVersion } from '../terraform/version.js';
 import { runProcess, type ProcessResult } from '../terraform/spawn.js';
-import { errorMessage } from '../errors.js';
+import { ConfigError, ConfigErrors, errorMessage } from '../errors.js';
+import { SourceFetcher, INIT_REQUIRED_FILE } from '../source/fetcher.js';
+import { redactUrl } from '../source/detect.js';
+import type { OverrideContext } from '../source/overrides.js';
 import type { EventSink } from './events.js';
 import type { RunOptions } from './options.js';
 import type { TaskOutcome } from './scheduler.js';
@@ -35,16 +38,76 @@ export interface ModuleRunnerDeps {
 }
 
 const STDERR_TAIL = 5;
+type WorkingDirFetch = NonNullable<WorkingDir['fetch']>;
 
 export class ModuleRunner {
   private readonly outputs = new Map<string, Promise<ValueObject>>();
 
-  private readonly sourceVersions = new Map<string, string>();
+  /** One download per source per run, shared by every module. */
+  readonly sources: SourceFetcher;
+  private readonly overrides: OverrideContext;
   /** tgo's environment, copied once per run (reading process.env is slow; every module starts from this). */
   private readonly baseEnv: Env;
 
   constructor(private readonly d: ModuleRunnerDeps) {
     this.baseEnv = copyEnv(d.opts.env);
+    this.sources = new SourceFetcher({ env: d.opts.env, sourceUpdate: d.opts.sources?.sourceUpdate, log: (message) => d.sink.emit({ type: 'log', level: 'debug', message }) });
+    this.overrides = { sources: d.opts.sources, all: d.opts.all, base: d.opts.workingDir };
+  }
+
+  /**
+   * Before the first terraform starts: every module's source is understood and every remote root is downloaded
+   * (once each), so a bad source, a missing ref or an unreachable server stops the run with nothing started.
+   * Sources that read dependency outputs are fetched when their module runs.
+   */
+  async prepareSources(dirs: Iterable<string>): Promise<void> {
+    const errors: Error[] = [];
+    const byRoot = new Map<string, { spec: WorkingDirFetch['spec']; modules: string[]; subdirs: Set<string> }>();
+    // Dependencies whose outputs will be read from a fresh working dir need their source too.
+    const all = new Set(dirs);
+    for (const dir of [...all]) {
+      for (const dep of this.config(dir).dependencies) {
+        if (all.has(dep.configPath) || dep.skipOutputs) continue;
+        const depCfg = this.d.stack.modules.get(dep.configPath) ?? this.d.stack.external.get(dep.configPath);
+        if (!depCfg) continue;
+        try {
+          if (!existsSync(path.join(workingDirOf(depCfg, this.overrides).workDir, '.terraform'))) all.add(dep.configPath);
+        } catch {
+          all.add(dep.configPath);
+        }
+      }
+    }
+    for (const dir of all) {
+      const cfg = this.config(dir);
+      if (cfg.deferred.includes('terraform.source')) continue;
+      try {
+        const { fetch } = workingDirOf(cfg, this.overrides);
+        if (!fetch || this.sources.holds(fetch.spec, fetch.target)) continue;
+        const entry = byRoot.get(fetch.spec.root) ?? { spec: fetch.spec, modules: [], subdirs: new Set<string>() };
+        entry.modules.push(this.d.stack.id(dir));
+        entry.subdirs.add(fetch.spec.subdir);
+        byRoot.set(fetch.spec.root, entry);
+      } catch (e) {
+        errors.push(new ConfigError(this.d.stack.loader.display(cfg.configPath), `${errorMessage(e)}`, 'terraform.source'));
+      }
+    }
+    await Promise.all([...byRoot.values()].map(async ({ spec, modules, subdirs }) => {
+      const who = modules.length === 1 ? `module ${modules[0]}` : `modules ${modules.join(', ')}`;
+      try {
+        const root = await this.sources.root(spec);
+        for (const sub of subdirs) {
+          if (sub && !existsSync(path.join(root, sub))) errors.push(new Error(`${who}: terraform.source: "${sub}" does not exist in ${redactUrl(spec.written)}`));
+        }
+      } catch (e) {
+        errors.push(new Error(`${who}: terraform.source: ${errorMessage(e)}`));
+      }
+    }));
+    if (errors.length > 0) throw errors.length === 1 ? errors[0]! : new ConfigErrors(errors);
+  }
+
+  /** End of the run: the shared download cache goes. */
+  close(): Promise<void> {
+    return this.sources.close();
   }
 
   private config(dir: string): ModuleConfig {
@@ -119,7 +182,7 @@ export class ModuleRunner {
     }
     let workDir: string;
     try {
-      workDir = prepareWorkingDir(cfg, { command: opts.command, log: this.debug(id), sourceVersions: this.sourceVersions });
+      workDir = await prepareWorkingDir(cfg, { command: opts.command, log: this.debug(id), fetcher: this.sources, overrides: this.overrides });
     } catch (e) {
       return { ok: false, reason: errorMessage(e) };
     }
@@ -152,14 +215,18 @@ export class ModuleRunner {
     const readConfigHook = await runHooks('after_hook', hooksFor(tf.afterHooks, 'terragrunt-read-config'), hookRun(env));
     if (readConfigHook) return { ok: false, reason: readConfigHook };
 
-    if (opts.autoInit && !NO_INIT_COMMANDS.has(opts.command) && !existsSync(path.join(workDir, '.terraform'))) {
-      this.d.sink.emit({ type: 'log', level: 'info', module: id, message: 'running terraform init (no .terraform directory yet)' });
+    // A source that changed under an initialised working dir asks for init again (Terragrunt's marker file).
+    const initRequired = path.join(workDir, INIT_REQUIRED_FILE);
+    const reinit = existsSync(initRequired);
+    if (opts.autoInit && !NO_INIT_COMMANDS.has(opts.command) && (reinit || !existsSync(path.join(workDir, '.terraform')))) {
+      this.d.sink.emit({ type: 'log', level: 'info', module: id, message: reinit ? 'running terraform init (the source changed)' : 'running terraform init (no .terraform directory yet)' });
       const initEnv = this.environment(cfg, creds, 'init');
       // Auto-init output goes to stderr: stdout belongs to the command the user asked for (output -json…).
       const toStderr = (_s: 'stdout' | 'stderr', l: string) => emitLine('stderr', l);
       const initArgs = terraformArgs({ command: 'init', args: [], extraArguments: tf.extraArguments, moduleDir: dir, runAll: true, remoteState: cfg.remoteState });
       const init = await this.withHooks(tf, 'init', () => this.exec(this.tfPath(cfg), initArgs, workDir, initEnv, toStderr), hookRun(initEnv, toStderr));
       if (!init.ok) return { ...init, reason: `terraform init failed: ${init.reason}` };
+      rmSync(initRequired, { force: true });
     }
     const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: tf.extraArguments, moduleDir: dir, runAll: opts.all, remoteState: cfg.remoteState });
     return this.withHooks(tf, opts.command, () => this.exec(this.tfPath(cfg), args, workDir, env, emitLine), hookRun(env));
@@ -267,8 +334,9 @@ export class ModuleRunner {
     const cfg = this.config(depDir);
     const creds = await this.credentials(depDir, 'to read its outputs');
     // A dependency that already ran (or was initialised before) is read where it is; only a fresh one is prepared.
-    const known = workingDirOf(cfg).workDir;
-    const workDir = existsSync(path.join(known, '.terraform')) ? known : prepareWorkingDir(cfg, { command: 'output', log: () => {}, sourceVersions: this.sourceVersions });
+    const known = workingDirOf(cfg, this.overrides).workDir;
+    const workDir = existsSync(path.join(known, '.terraform')) ? known
+      : await prepareWorkingDir(cfg, { command: 'output', log: () => {}, fetcher: this.sources, overrides: this.overrides });
     const env = this.environment({ ...cfg, inputs: {} }, creds, 'output');
     const quiet = () => {};
     const run = (args: string[], onLine: (s: 'stdout' | 'stderr', l: string) => void) =>

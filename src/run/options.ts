@@ -1,6 +1,7 @@
 // Typed options the core receives; the CLI layer builds them from flags and env.
 
 import type { RoleOverrides } from '../auth/role.js';
+import type { SourceOptions } from '../source/overrides.js';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -39,6 +40,8 @@ export interface RunOptions {
   /** Serve refreshing credentials over a loopback endpoint instead of static env keys. */
   credentialServer?: boolean;
   authProviderCmd?: string;
+  /** --source, --source-map, --source-update, --download-dir. */
+  sources?: SourceOptions;
 }
 
 /** What the core may ask of the person running it. */

@@ -114,6 +114,12 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
   // MFA sessions (one prompt or code per device) and the credential server, before any module starts.
   await auth.prepare(stack.roles.values());
   const runner = new ModuleRunner({ opts, stack, auth, sink, interrupt: deps.signals.interrupt, kill: deps.signals.kill });
+  try {
+    await runner.prepareSources(ids);
+  } catch (e) {
+    await Promise.all([auth.close(), runner.close()]);
+    throw e;
+  }
   const chains = stack.graph.chainLengths(reverse);
   const results = await schedule(
     ids,
@@ -135,7 +141,7 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
         stderrTail: f.stderrTail,
       }),
     },
-  ).finally(() => auth.close());
+  ).finally(() => Promise.all([auth.close(), runner.close()]));
   return { exitCode: exitCodeFor([...results.values()], opts, deps.signals.interrupt.aborted), results, stack };
 }
 

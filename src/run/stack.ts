@@ -11,6 +11,7 @@ import { discoverModules } from '../discovery/discover.js';
 import { DependencyCycleError, Graph } from '../graph/dag.js';
 import { ConfigError, ConfigErrors } from '../errors.js';
 import type { RunOptions } from './options.js';
+import { workingDirOf } from '../terraform/workdir.js';
 
 export interface Stack {
   loader: ConfigLoader;
@@ -31,6 +32,8 @@ export function createLoader(opts: RunOptions, onLog?: (level: 'info' | 'debug' 
     terraformCommand: opts.command,
     terraformArgs: opts.args,
     onLog,
+    terraformWorkingDir: (cfg) => workingDirOf(cfg, { sources: opts.sources, all: opts.all, base: opts.workingDir }).workDir,
+    sourceCliFlag: opts.sources?.source,
   });
 }
 

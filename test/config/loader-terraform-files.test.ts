@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatHcl, renderBackendBlock, terraformBackendConfig } from '../../src/terraform/hcl-render.js';
 import { encodeInput, inputsToEnv, terraformArgs } from '../../src/terraform/args.js';
+import { SourceFetcher } from '../../src/source/fetcher.js';
 import { prepareWorkingDir, SIGNATURE, writeGenerated } from '../../src/terraform/workdir.js';
 import { ConfigLoader } from '../../src/config/loader.js';
 import type { ExtraArguments, GenerateConfig } from '../../src/config/types.js';
@@ -164,7 +165,7 @@ describe('generate', () => {
 });
 
 describe('the working directory', () => {
-  it('copies the source, then the unit\'s files without hidden ones (except .terraform.lock.hcl), honouring include/exclude_from_copy', () => {
+  it('copies the source, then the unit\'s files without hidden ones (except .terraform.lock.hcl), honouring include/exclude_from_copy', async () => {
     const root = writeStack({
       'modules/net/main.tf': 'output "x" { value = 1 }\n',
       'modules/shared/README.md': 'shared\n',
@@ -181,7 +182,7 @@ describe('the working directory', () => {
     dirs.push(root);
     mkdirSync(path.join(root, 'unit', '.terraform'), { recursive: true });
     const cfg = new ConfigLoader({ workingDir: root, env: {}, terraformCommand: 'plan', terraformArgs: [] }).loadModule(path.join(root, 'unit'));
-    const wd = prepareWorkingDir(cfg, { command: 'plan', log: () => {} });
+    const wd = await prepareWorkingDir(cfg, { command: 'plan', log: () => {}, fetcher: new SourceFetcher({ env: {} }) });
     expect(path.basename(wd)).toBe('net');
     expect(path.relative(path.join(root, 'unit'), wd).split(path.sep)[0]).toBe('.terragrunt-cache');
     const has = (p: string) => existsSync(path.join(wd, p));

@@ -46,6 +46,10 @@ export interface TerragruntServices {
   awsIdentity?(): { account: string; arn: string; userId: string; alias?: string };
   /** Whether a file exists (the loader answers from a per-run cache: every module asks about the same parents). */
   fileExists?(file: string): boolean;
+  /** Where terraform runs for the module (its .terragrunt-cache copy when it has a source). */
+  terraformWorkingDir?(): string;
+  /** The value of --source, '' when not given. */
+  sourceCliFlag?: string;
 }
 
 export type RunCmdCache = 'dir' | 'global' | 'none';
@@ -121,7 +125,7 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
       const inc = findInclude(args[0], 'get_parent_terragrunt_dir');
       return inc ? path.dirname(inc.path) : terragruntDir;
     }, { optional: 1 }),
-    get_working_dir: fn([], () => terragruntDir),
+    get_working_dir: fn([], () => svc.terraformWorkingDir?.() ?? terragruntDir),
     get_repo_root: fn([], () => repoRoot()),
     get_path_from_repo_root: fn([], () => slash(path.relative(repoRoot(), terragruntDir)) || '.'),
     get_path_to_repo_root: fn([], () => slash(path.relative(terragruntDir, repoRoot())) || '.'),
@@ -139,7 +143,7 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
     get_terraform_commands_that_need_locking: fn([], () => [...COMMANDS_NEED_LOCKING]),
     get_terraform_commands_that_need_input: fn([], () => [...COMMANDS_NEED_INPUT]),
     get_terraform_commands_that_need_parallelism: fn([], () => [...COMMANDS_NEED_PARALLELISM]),
-    get_terragrunt_source_cli_flag: fn([], () => ''),
+    get_terragrunt_source_cli_flag: fn([], () => svc.sourceCliFlag ?? ''),
     get_default_retryable_errors: fn([], () => []),
     read_terragrunt_config: fn(['config_path', 'default'], (args) => {
       const file = resolve(asString(args[0]!, 'config_path'));

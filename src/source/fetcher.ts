@@ -1,0 +1,195 @@
+// The one fetcher of a run. A remote source root (URL + ref) is downloaded once per run into a shared download
+// cache — concurrent modules wait for that one download — and copied from there into each module's
+// .terragrunt-cache; a local root is hashed once per run. A module's cache that already holds the same
+// version (Terragrunt's .terragrunt-source-version) is left as it is.
+
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { copyFilter, copyTree, LOCK_FILE, type CopyRules } from './copy.js';
+import { redactUrl, sha1Name, type SourceSpec } from './detect.js';
+import { gitFetch } from './git.js';
+
+/** Terragrunt's record of which version of a source a cache folder holds. */
+export const VERSION_FILE = '.terragrunt-source-version';
+/** Terragrunt's marker asking for `init` after the source changed under an initialised working dir. */
+export const INIT_REQUIRED_FILE = '.terragrunt-init-required';
+/** What survives a re-copy of a changed source: terraform's init and any local state. */
+const KEEP_ON_UPDATE = new Set(['.terraform', LOCK_FILE, 'terraform.tfstate', 'terraform.tfstate.backup', VERSION_FILE]);
+
+/** A download failed: names the (redacted) URL; the caller adds the modules. */
+export class SourceDownloadError extends Error {
+  override name = 'SourceDownloadError';
+  constructor(readonly url: string, detail: string) {
+    super(`cannot download ${redactUrl(url)}: ${detail}`);
+  }
+}
+
+export interface FetcherOptions {
+  env: NodeJS.ProcessEnv;
+  /** --source-update: each module's cache folder is emptied (once per run) before the source goes in. */
+  sourceUpdate?: boolean;
+  log?: (message: string) => void;
+}
+
+export type Materialized = 'copied' | 'unchanged';
+
+export class SourceFetcher {
+  private readonly downloads = new Map<string, Promise<string>>();
+  private readonly versions = new Map<string, string>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly wiped = new Set<string>();
+  private cacheRoot?: Promise<string>;
+  /** Downloads started in this run (cache misses), for tests and debug output. */
+  downloadCount = 0;
+
+  constructor(private readonly o: FetcherOptions) {}
+
+  /** The directory holding the source's root: the local directory itself, or the run's one download of it. */
+  root(spec: SourceSpec): Promise<string> {
+    if (spec.kind === 'local') {
+      const dir = spec.dir!;
+      if (!existsSync(dir)) return Promise.reject(new Error(`${dir} does not exist`));
+      if (!statSync(dir).isDirectory()) return Promise.reject(new Error(`${dir} is not a directory`));
+      return Promise.resolve(dir);
+    }
+    let p = this.downloads.get(spec.root);
+    if (!p) {
+      p = this.download(spec);
+      this.downloads.set(spec.root, p);
+    }
+    return p;
+  }
+
+  private async download(spec: SourceSpec): Promise<string> {
+    this.cacheRoot ??= mkdtemp(path.join(os.tmpdir(), 'tgo-sources-'));
+    const dst = path.join(await this.cacheRoot, sha1Name(spec.root));
+    this.downloadCount++;
+    this.o.log?.(`downloading ${redactUrl(spec.root)}`);
+    try {
+      switch (spec.kind) {
+        case 'git':
+          await gitFetch(spec.root, dst, this.o.env);
+          break;
+        default:
+          throw new Error(`${spec.kind} sources cannot be downloaded yet`);
+      }
+    } catch (e) {
+      await rm(dst, { recursive: true, force: true });
+      throw new SourceDownloadError(spec.root, (e as Error).message);
+    }
+    return dst;
+  }
+
+  /** Terragrunt's version of a source: a hash of a local tree's delivered files, or of a remote URL's query. */
+  private version(spec: SourceSpec, rules: CopyRules): string {
+    if (spec.kind !== 'local') return sha1Name(spec.query);
+    const key = `${spec.dir}\0${JSON.stringify(rules)}`;
+    let v = this.versions.get(key);
+    if (v === undefined) {
+      v = localVersion(spec.dir!, rules);
+      this.versions.set(key, v);
+    }
+    return v;
+  }
+
+  /** Whether a module's cache folder already holds this version of a remote source (nothing to download). */
+  holds(spec: SourceSpec, target: string): boolean {
+    if (spec.kind === 'local' || this.o.sourceUpdate) return false;
+    const workDir = path.join(target, spec.subdir);
+    try {
+      return readFileSync(path.join(target, VERSION_FILE), 'utf8') === this.version(spec, { include: [], exclude: [] }) && hasTerraformFiles(workDir);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Put the source's root into `target` (a module's cache folder) unless it already holds this version. A changed
+   * source replaces the old copy, keeping init and local state, and asks for a new init.
+   */
+  materialize(spec: SourceSpec, target: string, rules: CopyRules): Promise<Materialized> {
+    // One module's cache folder is filled by one caller at a time (a run and a dependency's output read may meet).
+    const prev = this.locks.get(target) ?? Promise.resolve();
+    const next = prev.catch(() => {}).then(() => this.fill(spec, target, rules));
+    this.locks.set(target, next);
+    return next;
+  }
+
+  private async fill(spec: SourceSpec, target: string, rules: CopyRules): Promise<Materialized> {
+    const local = spec.kind === 'local';
+    if (local) await this.root(spec); // a missing local directory is an error before anything else
+    const version = this.version(spec, local ? rules : { include: [], exclude: [] });
+    if (this.o.sourceUpdate && !this.wiped.has(target)) {
+      this.wiped.add(target);
+      await rm(target, { recursive: true, force: true });
+    }
+    const versionFile = path.join(target, VERSION_FILE);
+    const previous = await readFile(versionFile, 'utf8').catch(() => undefined);
+    const workDir = path.join(target, spec.subdir);
+    if (previous === version && existsSync(workDir) && hasTerraformFiles(workDir)) return 'unchanged';
+    const root = await this.root(spec);
+    if (existsSync(target)) clearExcept(target, KEEP_ON_UPDATE);
+    await copyTree(root, target, local ? { rules, avoid: target } : {});
+    await writeFile(versionFile, version);
+    if (previous !== undefined && previous !== version && existsSync(workDir)) await writeFile(path.join(workDir, INIT_REQUIRED_FILE), '');
+    this.o.log?.(`copied ${local ? root : redactUrl(spec.root)} into ${target}`);
+    return 'copied';
+  }
+
+  /** Remove the run's download cache. */
+  async close(): Promise<void> {
+    if (this.cacheRoot) await rm(await this.cacheRoot, { recursive: true, force: true });
+  }
+}
+
+function hasTerraformFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((f) => /\.(tf|tofu|tf\.json|tofu\.json)$/.test(f));
+  } catch {
+    return false;
+  }
+}
+
+/** Remove everything under `dir` except entries named in `keep` (at any depth); emptied directories go too. */
+function clearExcept(dir: string, keep: ReadonlySet<string>): boolean {
+  let empty = true;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (keep.has(e.name)) empty = false;
+    else if (e.isDirectory() && !e.isSymbolicLink()) {
+      if (clearExcept(p, keep)) rmSync(p, { recursive: true, force: true });
+      else empty = false;
+    } else rmSync(p, { force: true });
+  }
+  return empty;
+}
+
+/** A hash of the names and contents of the files a copy of `root` would deliver (the lock file aside). */
+export function localVersion(root: string, rules: CopyRules): string {
+  const filter = copyFilter(rules);
+  const h = createHash('sha256');
+  const walk = (dir: string, rel: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name === '.terragrunt-cache' || e.name === LOCK_FILE) continue;
+      const p = path.join(dir, e.name);
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      const keep = filter.keep(r);
+      if (e.isDirectory()) {
+        if (keep) h.update(`d ${r}\0`);
+        if (keep || filter.mayHoldIncluded) walk(p, r);
+      } else if (!keep) {
+        continue;
+      } else if (e.isSymbolicLink()) {
+        h.update(`l ${r} ${readlinkSync(p)}\0`);
+      } else if (e.isFile()) {
+        h.update(`f ${r}\0`);
+        h.update(readFileSync(p));
+      }
+    }
+  };
+  walk(root, '');
+  return h.digest('hex');
+}
