@@ -51,7 +51,7 @@ export class ModuleRunner {
 
   constructor(private readonly d: ModuleRunnerDeps) {
     this.baseEnv = copyEnv(d.opts.env);
-    this.sources = new SourceFetcher({ env: d.opts.env, sourceUpdate: d.opts.sources?.sourceUpdate, log: (message) => d.sink.emit({ type: 'log', level: 'debug', message }) });
+    this.sources = new SourceFetcher({ env: d.opts.env, tfPath: d.opts.tfPath, sourceUpdate: d.opts.sources?.sourceUpdate, log: (message) => d.sink.emit({ type: 'log', level: 'debug', message }) });
     this.overrides = { sources: d.opts.sources, all: d.opts.all, base: d.opts.workingDir };
   }
 

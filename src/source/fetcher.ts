@@ -5,12 +5,14 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { copyFilter, copyTree, LOCK_FILE, type CopyRules } from './copy.js';
-import { redactUrl, sha1Name, type SourceSpec } from './detect.js';
+import { detectSource, redactUrl, sha1Name, type SourceSpec } from './detect.js';
 import { gitFetch } from './git.js';
+import { httpFetch } from './http.js';
+import { registryFetch } from './registry.js';
 
 /** Terragrunt's record of which version of a source a cache folder holds. */
 export const VERSION_FILE = '.terragrunt-source-version';
@@ -29,6 +31,8 @@ export class SourceDownloadError extends Error {
 
 export interface FetcherOptions {
   env: NodeJS.ProcessEnv;
+  /** The terraform binary (`tofu` changes the default module registry). */
+  tfPath?: string;
   /** --source-update: each module's cache folder is emptied (once per run) before the source goes in. */
   sourceUpdate?: boolean;
   log?: (message: string) => void;
@@ -69,18 +73,43 @@ export class SourceFetcher {
     this.downloadCount++;
     this.o.log?.(`downloading ${redactUrl(spec.root)}`);
     try {
-      switch (spec.kind) {
-        case 'git':
-          await gitFetch(spec.root, dst, this.o.env);
-          break;
-        default:
-          throw new Error(`${spec.kind} sources cannot be downloaded yet`);
-      }
+      await this.fetchRoot(spec, dst, 0);
     } catch (e) {
       await rm(dst, { recursive: true, force: true });
       throw new SourceDownloadError(spec.root, (e as Error).message);
     }
     return dst;
+  }
+
+  /** Fetch a root into dst (which must not exist) with the getter its kind names. */
+  private async fetchRoot(spec: SourceSpec, dst: string, hops: number): Promise<void> {
+    // What a registry or an X-Terraform-Get answer names is fetched the same way, subdir and all.
+    const follow = (source: string, into: string) => this.fetchFollowed(source, into, hops + 1);
+    switch (spec.kind) {
+      case 'git':
+        return gitFetch(spec.root, dst, this.o.env);
+      case 'http':
+        return httpFetch(spec.root, dst, { follow });
+      case 'tfr':
+        return registryFetch(spec.root, dst, { env: this.o.env, tfPath: this.o.tfPath, follow });
+      case 'local':
+        return copyTree(spec.dir!, dst, {});
+      default:
+        throw new Error(`${spec.kind} sources cannot be downloaded yet`);
+    }
+  }
+
+  private async fetchFollowed(source: string, dst: string, hops: number): Promise<void> {
+    if (hops > 5) throw new Error(`too many redirections (X-Terraform-Get) ending at ${redactUrl(source)}`);
+    const spec = detectSource(source, os.tmpdir());
+    if (!spec.subdir) return this.fetchRoot(spec, dst, hops);
+    const whole = `${dst}.whole`;
+    try {
+      await this.fetchRoot(spec, whole, hops);
+      await rename(await subdirGlob(whole, spec.subdir), dst);
+    } finally {
+      await rm(whole, { recursive: true, force: true });
+    }
   }
 
   /** Terragrunt's version of a source: a hash of a local tree's delivered files, or of a remote URL's query. */
@@ -143,6 +172,21 @@ export class SourceFetcher {
   async close(): Promise<void> {
     if (this.cacheRoot) await rm(await this.cacheRoot, { recursive: true, force: true });
   }
+}
+
+/** go-getter's SubdirGlob: `sub` may hold `*` (an archive's single top folder); it must name exactly one folder. */
+async function subdirGlob(root: string, sub: string): Promise<string> {
+  let dirs = [root];
+  for (const part of sub.split('/').filter(Boolean)) {
+    const re = new RegExp(`^${part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const next: string[] = [];
+    for (const d of dirs) {
+      for (const e of await readdir(d, { withFileTypes: true }).catch(() => [])) if (e.isDirectory() && re.test(e.name)) next.push(path.join(d, e.name));
+    }
+    dirs = next;
+  }
+  if (dirs.length !== 1) throw new Error(`"${sub}" ${dirs.length === 0 ? 'matches nothing' : 'matches several folders'} in the download`);
+  return dirs[0]!;
 }
 
 function hasTerraformFiles(dir: string): boolean {
