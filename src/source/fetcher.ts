@@ -10,9 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { copyFilter, copyTree, LOCK_FILE, type CopyRules } from './copy.js';
 import { detectSource, redactUrl, sha1Name, type SourceSpec } from './detect.js';
-import { gitFetch } from './git.js';
-import { httpFetch } from './http.js';
-import { registryFetch } from './registry.js';
 
 /** Terragrunt's record of which version of a source a cache folder holds. */
 export const VERSION_FILE = '.terragrunt-source-version';
@@ -85,13 +82,14 @@ export class SourceFetcher {
   private async fetchRoot(spec: SourceSpec, dst: string, hops: number): Promise<void> {
     // What a registry or an X-Terraform-Get answer names is fetched the same way, subdir and all.
     const follow = (source: string, into: string) => this.fetchFollowed(source, into, hops + 1);
+    // The getters load only when a run has a remote source (start-up stays lean).
     switch (spec.kind) {
       case 'git':
-        return gitFetch(spec.root, dst, this.o.env);
+        return (await import('./git.js')).gitFetch(spec.root, dst, this.o.env);
       case 'http':
-        return httpFetch(spec.root, dst, { follow });
+        return (await import('./http.js')).httpFetch(spec.root, dst, { follow });
       case 'tfr':
-        return registryFetch(spec.root, dst, { env: this.o.env, tfPath: this.o.tfPath, follow });
+        return (await import('./registry.js')).registryFetch(spec.root, dst, { env: this.o.env, tfPath: this.o.tfPath, follow });
       case 'local':
         return copyTree(spec.dir!, dst, {});
       default:
