@@ -5,17 +5,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { prepareWorkingDir } from '../../src/terraform/workdir.js';
 import { SourceFetcher } from '../../src/source/fetcher.js';
-import type { ModuleConfig } from '../../src/config/types.js';
-import { gitConfigEnv, gitSpy, makeBareRepo, tmp, type BareRepo } from './git-repo.js';
+import { gitConfigEnv, gitSpy, makeBareRepo, moduleAt, tmp, type BareRepo } from './fixtures.js';
 import { writeStack } from '../support/stack.js';
 
-function moduleAt(dir: string, source: string): ModuleConfig {
-  return {
-    dir, configPath: path.join(dir, 'terragrunt.hcl'), includes: [], locals: {}, iam: {}, dependencies: [], dependencyPaths: [], inputs: {},
-    terraform: { source, includeInCopy: [], excludeFromCopy: [], copyTerraformLockFile: true, extraArguments: [], beforeHooks: [], afterHooks: [], errorHooks: [] },
-    generate: [], skip: false, preventDestroy: false, deferred: [],
-  };
-}
 
 let repo: BareRepo;
 let reposDir: string;

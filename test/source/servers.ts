@@ -9,7 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { tmp } from './git-repo.js';
+import { tmp } from './fixtures.js';
 
 export interface TestCa {
   /** PEM file for NODE_EXTRA_CA_CERTS. */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { makeFakeTerraform, type FakeTerraform, type FakeTfRecord } from '../support/fake-terraform.js';
 import { baseEnv, tgo } from '../support/tgo.js';
 import { writeStack } from '../support/stack.js';
-import { gitSpy, makeBareRepo, tmp, type BareRepo } from './git-repo.js';
+import { gitSpy, makeBareRepo, tmp, type BareRepo } from './fixtures.js';
 
 let tf: FakeTerraform;
 let repo: BareRepo;

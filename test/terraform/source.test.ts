@@ -3,16 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { prepareWorkingDir } from '../../src/terraform/workdir.js';
 import { SourceFetcher } from '../../src/source/fetcher.js';
-import type { ModuleConfig } from '../../src/config/types.js';
 import { writeStack } from '../support/stack.js';
+import { moduleAt } from '../source/fixtures.js';
 
-function moduleAt(dir: string, source: string): ModuleConfig {
-  return {
-    dir, configPath: path.join(dir, 'terragrunt.hcl'), includes: [], locals: {}, iam: {}, dependencies: [], dependencyPaths: [], inputs: {},
-    terraform: { source, includeInCopy: [], excludeFromCopy: [], copyTerraformLockFile: true, extraArguments: [], beforeHooks: [], afterHooks: [], errorHooks: [] },
-    generate: [], skip: false, preventDestroy: false, deferred: [],
-  };
-}
 const opts = (fetcher = new SourceFetcher({ env: process.env })) => ({ command: 'plan', log: () => {}, fetcher });
 
 /** Every file under dir, relative, `/`-separated, sorted. */

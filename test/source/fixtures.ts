@@ -1,8 +1,9 @@
-/** Real git repositories for source tests: a bare repo with tags, a branch and module subdirectories. */
+/** Source test fixtures: real git repositories (a bare repo with tags, a branch, module folders), a module config. */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ModuleConfig } from '../../src/config/types.js';
 
 const GIT_ENV = {
   ...process.env,
@@ -74,3 +75,12 @@ export function gitConfigEnv(pairs: [string, string][]): Record<string, string> 
 }
 
 export const tmp = (prefix = 'tgo-src-') => mkdtempSync(path.join(tmpdir(), prefix));
+
+/** A module at `dir` whose terraform.source is `source` (everything else empty). */
+export function moduleAt(dir: string, source: string): ModuleConfig {
+  return {
+    dir, configPath: path.join(dir, 'terragrunt.hcl'), includes: [], locals: {}, iam: {}, dependencies: [], dependencyPaths: [], inputs: {},
+    terraform: { source, includeInCopy: [], excludeFromCopy: [], copyTerraformLockFile: true, extraArguments: [], beforeHooks: [], afterHooks: [], errorHooks: [] },
+    generate: [], skip: false, preventDestroy: false, deferred: [],
+  };
+}
