@@ -60,6 +60,8 @@ export const FLAGS: FlagSpec[] = [
     'ORIGINAL=LOCAL: a source whose root (before //) is ORIGINAL comes from LOCAL instead. Repeatable.'),
   flag('sourceUpdate', 'boolean', ['terragrunt-source-update', 'source-update'], ['TG_SOURCE_UPDATE', 'TERRAGRUNT_SOURCE_UPDATE'], 'RUN',
     'Empty each module\'s cached copy of its source and fetch it again.'),
+  flag('config', 'string', ['terragrunt-config', 'config'], ['TG_CONFIG', 'TERRAGRUNT_CONFIG'], 'RUN',
+    'The module\'s config file instead of terragrunt.hcl (run-all: folders holding a file of that name are modules too).'),
   flag('downloadDir', 'string', ['terragrunt-download-dir', 'download-dir'], ['TG_DOWNLOAD_DIR', 'TERRAGRUNT_DOWNLOAD', 'TERRAGRUNT_DOWNLOAD_DIR'], 'RUN',
     'Where sources are copied for terraform to run in (default: .terragrunt-cache in each module).'),
 

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runOptions } from './options.js';
 import { reportError, SecretRegistry } from './kit.js';
-import { createLoader, loadStack, type Stack } from '../run/stack.js';
+import { createLoader, loadStack, moduleDirOf, type Stack } from '../run/stack.js';
 import { RunCredentials } from '../auth/run-credentials.js';
 import type { RunOptions } from '../run/options.js';
 
@@ -22,7 +22,7 @@ export async function inspect(argv: string[], all: boolean, render: (stack: Stac
     // get_aws_* in a config needs the caller identity, as in a run; nothing else here calls STS.
     const auth = new RunCredentials(opts, { secrets, log: (lvl, msg) => loader.opts.onLog?.(lvl === 'error' ? 'warn' : lvl, msg) });
     auth.attach(loader);
-    const stack = await auth.identities.load(() => loadStack(opts, loader, opts.all ? undefined : [opts.workingDir]));
+    const stack = await auth.identities.load(() => loadStack(opts, loader, opts.all ? undefined : [moduleDirOf(opts)]));
     for (const role of stack.roles.values()) secrets.add(role?.webIdentityToken?.value);
     // get_aws_* outside iam_* answers for the module's role, as in a run (never the base account: Terragrunt #4834).
     for (const [dir, cfg] of stack.modules) {

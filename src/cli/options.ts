@@ -1,5 +1,6 @@
 // Parsed flags → the typed options the core takes.
 
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RoleOverrides } from '../auth/role.js';
 import type { LogLevel, RunOptions } from '../run/options.js';
@@ -67,6 +68,10 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
   if (parallelism && parallelism.value < 1) throw new UsageError(`${parallelism.source} must be at least 1, got ${parallelism.value}`);
   const wd = flagString(p, 'workingDir');
   const workingDir = path.resolve(cwd, wd?.value ?? '.');
+  const config = flagString(p, 'config');
+  const configFile = config ? path.resolve(workingDir, config.value) : undefined;
+  // One module: the file itself must be there (run-all only looks for folders holding a file of that name).
+  if (configFile && !all && !flagBool(p, 'all') && !existsSync(configFile)) throw new UsageError(`${config!.source}: ${configFile} does not exist`);
   return {
     workingDir,
     command,
@@ -93,5 +98,6 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     credentialServer: flagBool(p, 'iamCredentialServer'),
     authProviderCmd: flagString(p, 'authProviderCmd')?.value,
     sources: sourceOptions(p, workingDir),
+    configFile,
   };
 }

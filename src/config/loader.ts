@@ -37,6 +37,8 @@ export interface LoaderOptions {
   terraformWorkingDir?: (cfg: ModuleConfig) => string;
   /** get_terragrunt_source_cli_flag(): the value of --source. */
   sourceCliFlag?: string;
+  /** --config: a module folder holding a file of this name is configured by it instead of terragrunt.hcl. */
+  configName?: string;
 }
 
 interface ParsedFile {
@@ -117,8 +119,14 @@ export class ConfigLoader {
    * `deferred` (enough to build the graph and validate); with them, everything is evaluated.
    */
   loadModule(dir: string, dependencies?: DependencyValues): ModuleConfig {
-    const configPath = path.join(path.resolve(dir), CONFIG_FILE);
+    const configPath = this.configFileOf(dir);
     return this.loadConfig(configPath, configPath, dependencies).module;
+  }
+
+  /** A module folder's config file: the --config name when the folder has one, else terragrunt.hcl. */
+  configFileOf(dir: string): string {
+    const custom = this.opts.configName && path.join(path.resolve(dir), this.opts.configName);
+    return custom && existsSync(custom) ? custom : path.join(path.resolve(dir), CONFIG_FILE);
   }
 
   private loadConfig(configPath: string, originalConfigPath: string, deps: DependencyValues | undefined): { module: ModuleConfig; exposed: ValueObject } {

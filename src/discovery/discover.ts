@@ -8,7 +8,7 @@ import { CONFIG_FILE } from '../config/loader.js';
 const SKIP_DIRS = new Set(['.terragrunt-cache', '.terraform', '.git', '.terragrunt-stack', 'node_modules']);
 
 /** Absolute module directories under `root`, sorted by path (Terragrunt breaks ties alphabetically). */
-export function discoverModules(root: string, env: NodeJS.ProcessEnv = process.env): string[] {
+export function discoverModules(root: string, env: NodeJS.ProcessEnv = process.env, names: string[] = [CONFIG_FILE]): string[] {
   const skip = new Set(SKIP_DIRS);
   if (env.TF_DATA_DIR && !path.isAbsolute(env.TF_DATA_DIR)) skip.add(env.TF_DATA_DIR);
   const found: string[] = [];
@@ -20,7 +20,10 @@ export function discoverModules(root: string, env: NodeJS.ProcessEnv = process.e
       return; // unreadable directories are not modules
     }
     for (const e of entries) {
-      if (e.isFile() && e.name === CONFIG_FILE) found.push(dir);
+      if (e.isFile() && names.includes(e.name)) {
+        found.push(dir);
+        break;
+      }
     }
     for (const e of entries) {
       if (e.isDirectory() && !skip.has(e.name)) walk(path.join(dir, e.name));

@@ -40,6 +40,8 @@ export interface RunOptions {
   /** Serve refreshing credentials over a loopback endpoint instead of static env keys. */
   credentialServer?: boolean;
   authProviderCmd?: string;
+  /** --config: the module's config file (absolute) instead of terragrunt.hcl. */
+  configFile?: string;
   /** --source, --source-map, --source-update, --download-dir. */
   sources?: SourceOptions;
 }

@@ -10,7 +10,7 @@ import type { EventSink, ModuleResult } from './events.js';
 import { ModuleRunner } from './module-runner.js';
 import type { Prompter, RunOptions } from './options.js';
 import { schedule, type Finished } from './scheduler.js';
-import { createLoader, loadStack, type Stack } from './stack.js';
+import { createLoader, loadStack, moduleDirOf, type Stack } from './stack.js';
 import { suggest } from '../config/decode.js';
 import { selectModules } from '../discovery/select.js';
 
@@ -77,7 +77,7 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
   const auth = new RunCredentials(opts, { sts: deps.sts, secrets: deps.secrets, log: (level, message, module) => sink.emit({ type: 'log', level, message, module }) });
   const loader = createLoader(opts, (level, message) => sink.emit({ type: 'log', level, message }));
   auth.attach(loader);
-  const stack = await auth.identities.load(() => loadStack(opts, loader, opts.all ? undefined : [opts.workingDir]));
+  const stack = await auth.identities.load(() => loadStack(opts, loader, opts.all ? undefined : [moduleDirOf(opts)]));
   const reverse = isDestroy(opts.command, opts.args);
   let ids = [...stack.modules.keys()];
   const excluded: { dir: string; reason: string }[] = [];

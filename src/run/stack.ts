@@ -34,7 +34,18 @@ export function createLoader(opts: RunOptions, onLog?: (level: 'info' | 'debug' 
     onLog,
     terraformWorkingDir: (cfg) => workingDirOf(cfg, { sources: opts.sources, all: opts.all, base: opts.workingDir }).workDir,
     sourceCliFlag: opts.sources?.source,
+    configName: opts.configFile ? path.basename(opts.configFile) : undefined,
   });
+}
+
+/** The one module of a single-module run: the --config file's folder, else the working dir. */
+export function moduleDirOf(opts: RunOptions): string {
+  return opts.configFile ? path.dirname(opts.configFile) : opts.workingDir;
+}
+
+/** Config file names that make a folder a module. */
+function configNames(opts: RunOptions): string[] {
+  return opts.configFile ? [CONFIG_FILE, path.basename(opts.configFile)] : [CONFIG_FILE];
 }
 
 /**
@@ -42,9 +53,10 @@ export function createLoader(opts: RunOptions, onLog?: (level: 'info' | 'debug' 
  * collected and thrown together.
  */
 export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[]): Stack {
-  const roots = dirs ?? discoverModules(opts.workingDir, opts.env);
+  const names = configNames(opts);
+  const roots = dirs ?? discoverModules(opts.workingDir, opts.env, names);
   if (roots.length === 0) {
-    throw new ConfigError(opts.workingDir, `no ${CONFIG_FILE} found in ${opts.workingDir} or below: nothing to run`);
+    throw new ConfigError(opts.workingDir, `no ${names.join(' or ')} found in ${opts.workingDir} or below: nothing to run`);
   }
   const session = defaultSessionName();
   const inRun = new Set(roots);
@@ -55,7 +67,7 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
   // Asked for every dependency edge: answered once per directory in this load.
   const checked = new Map<string, string | undefined>();
   const missingModule = (dir: string) => {
-    if (!checked.has(dir)) checked.set(dir, checkModule(dir));
+    if (!checked.has(dir)) checked.set(dir, checkModule(dir, names));
     return checked.get(dir);
   };
   const todo = [...roots];
@@ -106,8 +118,8 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
 }
 
 /** Why `dir` is not a module, or undefined when it is one. */
-function checkModule(dir: string): string | undefined {
+function checkModule(dir: string, names: string[]): string | undefined {
   if (!existsSync(dir)) return 'does not exist';
-  if (!existsSync(path.join(dir, CONFIG_FILE))) return `has no ${CONFIG_FILE}`;
+  if (!names.some((n) => existsSync(path.join(dir, n)))) return `has no ${names.join(' or ')}`;
   return undefined;
 }
