@@ -12,6 +12,7 @@ import type { DependencyValues } from '../config/loader.js';
 import type { DependencyConfig, ModuleConfig } from '../config/types.js';
 import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
 import { extraEnv, inputsToEnv, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
+import { overrideContext } from './stack.js';
 import { NULL_VARS_FILE, prepareWorkingDir, workingDirOf, type WorkingDir } from '../terraform/workdir.js';
 import { errorHooksFor, hooksFor, runHooks, type HookRun } from '../terraform/hooks.js';
 import { satisfies, terraformVersion } from '../terraform/version.js';
@@ -52,7 +53,7 @@ export class ModuleRunner {
   constructor(private readonly d: ModuleRunnerDeps) {
     this.baseEnv = copyEnv(d.opts.env);
     this.sources = new SourceFetcher({ env: d.opts.env, tfPath: d.opts.tfPath, sourceUpdate: d.opts.sources?.sourceUpdate, log: (message) => d.sink.emit({ type: 'log', level: 'debug', message }) });
-    this.overrides = { sources: d.opts.sources, all: d.opts.all, base: d.opts.workingDir };
+    this.overrides = overrideContext(d.opts);
   }
 
   /**

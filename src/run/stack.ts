@@ -12,6 +12,7 @@ import { DependencyCycleError, Graph } from '../graph/dag.js';
 import { ConfigError, ConfigErrors } from '../errors.js';
 import type { RunOptions } from './options.js';
 import { workingDirOf } from '../terraform/workdir.js';
+import type { OverrideContext } from '../source/overrides.js';
 
 export interface Stack {
   loader: ConfigLoader;
@@ -32,10 +33,15 @@ export function createLoader(opts: RunOptions, onLog?: (level: 'info' | 'debug' 
     terraformCommand: opts.command,
     terraformArgs: opts.args,
     onLog,
-    terraformWorkingDir: (cfg) => workingDirOf(cfg, { sources: opts.sources, all: opts.all, base: opts.workingDir }).workDir,
+    terraformWorkingDir: (cfg) => workingDirOf(cfg, overrideContext(opts)).workDir,
     sourceCliFlag: opts.sources?.source,
     configName: opts.configFile ? path.basename(opts.configFile) : undefined,
   });
+}
+
+/** How the source flags apply in this run. */
+export function overrideContext(opts: RunOptions): OverrideContext {
+  return { sources: opts.sources, all: opts.all, base: opts.workingDir, primary: opts.all ? undefined : moduleDirOf(opts) };
 }
 
 /** The one module of a single-module run: the --config file's folder, else the working dir. */

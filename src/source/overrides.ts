@@ -21,18 +21,21 @@ export interface OverrideContext {
   sources?: SourceOptions;
   /** run-all: --source is a root and each module's own `//subdir` is appended. */
   all: boolean;
+  /** A single-module run's module: the one that takes --source as it is (its dependencies get root + their own path). */
+  primary?: string;
   /** Where relative local paths in flags are resolved. */
   base: string;
 }
 
 /** The source a module is fetched from, after the flags; undefined when it runs in its own directory. */
-export function effectiveSource(written: string | undefined, ctx: OverrideContext): string | undefined {
+export function effectiveSource(written: string | undefined, ctx: OverrideContext, moduleDir?: string): string | undefined {
   const o = ctx.sources;
   if (o?.source) {
-    if (!ctx.all) return absolutize(o.source, ctx.base);
-    // Terragrunt (before 0.7x) leaves modules without a source alone under run-all.
+    if (!ctx.all && (ctx.primary === undefined || moduleDir === ctx.primary)) return absolutize(o.source, ctx.base);
+    // Every other module (run-all, or a dependency whose outputs are read) takes the root of --source plus its own
+    // path; one without a source is left alone (Terragrunt's GetTerragruntSourceForModule).
     if (!written) return undefined;
-    return joinModulePath(absolutize(o.source, ctx.base), subdirOf(written));
+    return joinModulePath(absolutize(sourceDirSubdir(o.source)[0], ctx.base), subdirOf(written));
   }
   if (written && o?.sourceMap && Object.keys(o.sourceMap).length > 0) {
     const [url, subdir] = sourceDirSubdir(written);

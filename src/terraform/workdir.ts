@@ -34,7 +34,7 @@ export interface WorkingDir {
  * Throws SourceFormError for a source tgo cannot fetch.
  */
 export function workingDirOf(cfg: ModuleConfig, overrides?: OverrideContext): WorkingDir {
-  const source = effectiveSource(cfg.terraform.source, overrides ?? { all: false, base: cfg.dir });
+  const source = effectiveSource(cfg.terraform.source, overrides ?? { all: false, base: cfg.dir }, cfg.dir);
   if (!source) return { workDir: cfg.dir };
   const spec = detectSource(source, cfg.dir);
   const flagDir = overrides?.sources?.downloadDir;

@@ -13,7 +13,7 @@ const inputs = (x: string) => `inputs = { x = "${x}" }\n`;
 const ran = (root: string) => Object.fromEntries(tf.records().filter((r) => r.cwd.startsWith(root) && r.argv[0] === 'plan')
   .map((r) => [path.relative(root, r.cwd) || '.', r.env.TF_VAR_x]));
 
-describe('--config', () => {
+describe('--config', { timeout: 120_000 }, () => {
   it('one module: the named file configures it instead of terragrunt.hcl', async () => {
     const root = writeStack({ 'app/terragrunt.hcl': inputs('default'), 'app/prod.hcl': inputs('prod') });
     const r = await tgo(['plan', '--terragrunt-config', 'app/prod.hcl', '--terragrunt-tfpath', tf.path], { cwd: root, env: baseEnv() });

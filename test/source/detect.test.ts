@@ -65,6 +65,12 @@ describe('--source and --source-map', () => {
     expect(effectiveSource('git::https://x/m.git//app?ref=v1', ctx({ source: '../local//app' }))).toBe('/local//app');
     expect(effectiveSource(undefined, ctx({ source: '/m//app' }))).toBe('/m//app');
   });
+  it('in a single-module run, the module\'s dependencies take the root of --source plus their own path', () => {
+    const single = { sources: { source: '/src/modules//app' }, all: false, base: '/checkout', primary: '/live/app' };
+    expect(effectiveSource('git::https://x/m.git//app?ref=v1', single, '/live/app')).toBe('/src/modules//app');
+    expect(effectiveSource('git::https://x/m.git//net/vpc?ref=v1', single, '/live/vpc')).toBe('/src/modules//net/vpc');
+    expect(effectiveSource(undefined, single, '/live/plain')).toBeUndefined();
+  });
   it('under run-all, --source is the root and each module keeps its //path (or its repository name)', () => {
     expect(effectiveSource('git::https://x/m.git//net/vpc?ref=v1', ctx({ source: '/src/modules' }, true))).toBe('/src/modules//net/vpc');
     expect(effectiveSource('git::ssh://git@ghe.example.com/Org/module-name.git?ref=v1', ctx({ source: '/src' }, true))).toBe('/src//module-name');

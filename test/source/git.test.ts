@@ -22,7 +22,7 @@ async function fetchInto(source: string, env: NodeJS.ProcessEnv = process.env, f
   return readFileSync(path.join(work, 'main.tf'), 'utf8').split('\n')[0]!;
 }
 
-describe('git sources', () => {
+describe('git sources', { timeout: 120_000 }, () => {
   it('?ref= to a tag, a branch and a commit; no ref is the default branch', async () => {
     const url = `git::file://${repo.bare}//modules/app`;
     expect(await fetchInto(`${url}?ref=v1`)).toBe('# v1');

@@ -49,7 +49,7 @@ const env = (extra: Record<string, string> = {}) => baseEnv({ NODE_EXTRA_CA_CERT
 const plan = (root: string, e = env()) => tgo(['run-all', 'plan', '--terragrunt-tfpath', tf.path], { cwd: root, env: e });
 const sourced = (source: string) => `terraform {\n  source = "${source}"\n}\n`;
 
-describe('tfr:// registry modules', () => {
+describe('tfr:// registry modules', { timeout: 120_000 }, () => {
   it('?version= downloads through the registry\'s X-Terraform-Get; several modules share one download', async () => {
     const host = registry.url.replace('https://', '');
     const root = writeStack({
@@ -94,7 +94,7 @@ describe('tfr:// registry modules', () => {
   });
 });
 
-describe('http(s) archives', () => {
+describe('http(s) archives', { timeout: 120_000 }, () => {
   it('.zip with //subdir and a matching ?checksum=, .tgz, and ?archive=zip on a URL without extension', async () => {
     const sha = createHash('sha256').update(archives['1.2.0'].zip).digest('hex');
     const root = writeStack({

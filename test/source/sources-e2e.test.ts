@@ -22,7 +22,7 @@ const runs = (root: string, command: string): FakeTfRecord[] =>
   tf.records().filter((r) => r.cwd.startsWith(root) && r.argv[0] === command);
 const sourced = (source: string, extra = '') => `terraform {\n  source = "${source}"\n}\n${extra}`;
 
-describe('a tree of modules sharing a git source', () => {
+describe('a tree of modules sharing a git source', { timeout: 120_000 }, () => {
   it('is cloned once per run, each module runs in its own copy, and get_working_dir() is that copy', async () => {
     const spy = gitSpy();
     const files: Record<string, string> = {};
@@ -48,7 +48,7 @@ describe('a tree of modules sharing a git source', () => {
   });
 });
 
-describe('a bad source stops the run before any terraform starts', () => {
+describe('a bad source stops the run before any terraform starts', { timeout: 120_000 }, () => {
   it.each([
     ['gcs::https://www.googleapis.com/storage/v1/b/m.zip', /bad\/terragrunt\.hcl: terraform\.source: Google Cloud Storage \(gcs::\) sources are not supported/],
     ['ftp://example.com/m.zip', /bad\/terragrunt\.hcl: terraform\.source: "ftp:\/\/example\.com\/m\.zip" is not a source form tgo knows/],
@@ -77,7 +77,7 @@ describe('a bad source stops the run before any terraform starts', () => {
   });
 });
 
-describe('--source and --source-map point a remote-sourced tree at local code', () => {
+describe('--source and --source-map point a remote-sourced tree at local code', { timeout: 120_000 }, () => {
   const REMOTE = 'git::https://git.example.invalid/acme/modules.git';
   const tree = () => writeStack({
     'local-modules/net/vpc/main.tf': 'output "from" { value = "local vpc" }\n',
@@ -101,5 +101,5 @@ describe('--source and --source-map point a remote-sourced tree at local code', 
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('from = "local vpc"');
     expect(r.stdout).toContain('from = "local db"');
-  }, 60_000);
+  });
 });
