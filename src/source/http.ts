@@ -4,7 +4,7 @@
 // names the real source.
 
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,7 +55,7 @@ export async function httpFetch(url: string, dst: string, o: HttpGetOptions): Pr
 async function get(u: URL, headers?: Record<string, string>): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(u, { headers, redirect: 'follow' });
+    res = await fetch(withoutUserinfo(u), { headers: { ...basicAuth(u), ...headers }, redirect: 'follow' });
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     throw new Error(`${redactUrl(u.href)} is unreachable${cause?.code ? ` (${cause.code})` : cause?.message ? ` (${cause.message})` : ''}`);
@@ -65,6 +65,42 @@ async function get(u: URL, headers?: Record<string, string>): Promise<Response> 
     throw new Error(`GET ${redactUrl(u.href)} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
   }
   return res;
+}
+
+/** fetch refuses URLs carrying credentials: they travel as a header instead. */
+function withoutUserinfo(u: URL): URL {
+  if (!u.username && !u.password) return u;
+  const bare = new URL(u);
+  bare.username = '';
+  bare.password = '';
+  return bare;
+}
+
+/**
+ * Basic auth as go-getter's http getter sends it: the URL's own user:password, else the host's entry in the
+ * netrc file (NETRC, or ~/.netrc).
+ */
+function basicAuth(u: URL): Record<string, string> {
+  const basic = (user: string, pass: string) => ({ Authorization: `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}` });
+  if (u.username || u.password) return basic(decodeURIComponent(u.username), decodeURIComponent(u.password));
+  const file = process.env.NETRC || path.join(os.homedir(), '.netrc');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  const words = text.split(/\s+/).filter(Boolean);
+  let machine: string | undefined;
+  const entries = new Map<string, { login?: string; password?: string }>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === 'machine') entries.set((machine = words[++i]!), {});
+    else if (w === 'default') entries.set((machine = ''), {});
+    else if ((w === 'login' || w === 'password') && machine !== undefined) entries.get(machine)![w] = words[++i];
+  }
+  const e = entries.get(u.hostname) ?? entries.get('');
+  return e?.login !== undefined ? basic(e.login, e.password ?? '') : {};
 }
 
 async function download(u: URL, file: string, headers?: Record<string, string>): Promise<void> {

@@ -36,6 +36,7 @@ beforeAll(async () => {
   web.routes.set('/vpc-1.2.0.zip', { body: archives['1.2.0'].zip });
   web.routes.set('/vpc.tgz', { body: archives['1.2.0'].tgz });
   web.routes.set('/download/latest', { body: archives['1.0.0'].zip });
+  web.routes.set('/private.tgz', { body: archives['1.0.0'].tgz, auth: `Basic ${Buffer.from('deploy:pa55word').toString('base64')}` });
   web.routes.set('/corrupt.tar.gz', { body: Buffer.from('this is not gzip at all') });
 });
 afterAll(async () => {
@@ -107,6 +108,20 @@ describe('http(s) archives', { timeout: 120_000 }, () => {
     expect(Object.fromEntries(runs(root).map((x) => [path.relative(root, x.cwd).split('/')[0], firstLine(x)]))).toEqual({
       zip: '# subnet 1.2.0', tgz: '# vpc 1.2.0', param: '# vpc 1.0.0',
     });
+  });
+
+  it('basic auth from the URL\'s user:password or from the netrc file; the password is never shown', async () => {
+    const inUrl = writeStack({ 'a/terragrunt.hcl': sourced(`${web.url.replace('//', '//deploy:pa55word@')}/private.tgz//pkg`) });
+    const r = await plan(inUrl, env({ TG_LOG_LEVEL: 'debug' }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(runs(inUrl).map(firstLine)).toEqual(['# vpc 1.0.0']);
+    expect(r.stdout + r.stderr).not.toContain('pa55word');
+
+    const netrc = path.join(writeStack({ netrc: `machine 127.0.0.1\n  login deploy\n  password pa55word\n` }), 'netrc');
+    const viaNetrc = writeStack({ 'a/terragrunt.hcl': sourced(`${web.url}/private.tgz//pkg`) });
+    expect((await plan(viaNetrc)).code).not.toBe(0); // 401 without credentials
+    const ok = await plan(viaNetrc, env({ NETRC: netrc }));
+    expect(ok.code, ok.stderr).toBe(0);
   });
 
   it.each([
