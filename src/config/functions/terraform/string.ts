@@ -3,7 +3,7 @@
 
 import type { FunctionTable } from '../../hcl/functions.js';
 import { format, formatList } from './format.js';
-import { compileRe2, findAll, findFirst, Re2Error, replaceAll, type Match, type Re2 } from './re2.js';
+import { compileRe2, findAll, findFirst, Re2SyntaxError, replaceAll, type Match, type Re2 } from './re2.js';
 import { primitiveToString, def, fail, graphemes, sortedObject, toInt, toList, toStr, type Value } from './util.js';
 
 /** Per-code-point case mapping: a mapping that would change the length (ß → SS) is skipped, as Go does. */
@@ -38,7 +38,7 @@ function regexFor(pattern: string, argIndex: number): Re2 {
   try {
     return compileRe2(pattern);
   } catch (e) {
-    if (e instanceof Re2Error) fail(`invalid regexp pattern: ${e.code} in ${e.expr}`, argIndex);
+    if (e instanceof Re2SyntaxError) fail(`invalid regexp pattern: ${e.code} in ${e.expr}`, argIndex);
     throw e;
   }
 }
@@ -46,9 +46,9 @@ function regexFor(pattern: string, argIndex: number): Re2 {
 /** regex()'s result shape: the match, a list of captures, or an object of named captures. */
 function captures(compiled: Re2, m: Match): Value {
   const { names } = compiled;
-  if (names.length === 0) return m[0];
-  if (names.every((n) => n === null)) return names.map((_, i) => m[i + 1] ?? null);
-  return sortedObject(names.map((n, i) => [n!, m[i + 1] ?? null]));
+  if (names.length === 0) return m.groups[0]!;
+  if (names.every((n) => n === null)) return m.groups.slice(1);
+  return sortedObject(names.map((n, i) => [n!, m.groups[i + 1]!]));
 }
 
 function checkCaptureNames(compiled: Re2): void {
@@ -163,7 +163,7 @@ export const stringFunctions: FunctionTable = {
         try {
           compiled = compileRe2(substr.slice(1, -1));
         } catch (e) {
-          if (e instanceof Re2Error) fail(`error parsing regexp: ${e.message}`);
+          if (e instanceof Re2SyntaxError) fail(e.message);
           throw e;
         }
         return replaceAll(compiled, str, repl);
@@ -192,7 +192,7 @@ export const stringFunctions: FunctionTable = {
     impl(args) {
       const compiled = regexFor(toStr(args[0]!, 0), 0);
       checkCaptureNames(compiled);
-      const m = findFirst(compiled.re, toStr(args[1]!, 1));
+      const m = findFirst(compiled, toStr(args[1]!, 1));
       if (!m) fail('pattern did not match any part of the given string');
       return captures(compiled, m);
     },
@@ -203,7 +203,7 @@ export const stringFunctions: FunctionTable = {
     impl(args) {
       const compiled = regexFor(toStr(args[0]!, 0), 0);
       checkCaptureNames(compiled);
-      return findAll(compiled.re, toStr(args[1]!, 1)).map((m) => captures(compiled, m));
+      return findAll(compiled, toStr(args[1]!, 1)).map((m) => captures(compiled, m));
     },
   }),
 
