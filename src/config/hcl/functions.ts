@@ -1,6 +1,6 @@
 // The contract between the evaluator and the function libraries it is given (Terraform's, Terragrunt's): what
 // a function declares, what it may know about its call site, and how it reports a failure.
-import type { FunctionCallExpr, Range } from './ast.js';
+import type { Expr, FunctionCallExpr, Range } from './ast.js';
 import { EvalError, nameSuggestion } from './errors.js';
 import { HclError, type Value } from './values.js';
 
@@ -21,6 +21,11 @@ export interface HclFunction {
   /** Number of trailing params in `params` that may be omitted. */
   optional?: number;
   impl(args: Value[], ctx: FunctionContext): Value;
+  /**
+   * Checks on the argument expressions themselves, before they are evaluated (templatestring accepts only a
+   * reference to a template defined elsewhere); throws a FunctionError like impl.
+   */
+  checkExprs?(args: readonly Expr[]): void;
 }
 
 export type FunctionTable = Record<string, HclFunction>;
@@ -77,6 +82,13 @@ export function checkArity(e: FunctionCallExpr, fn: HclFunction, argRanges: Rang
   if (fn.variadic === undefined && argc > params.length) {
     fail(argRanges[params.length]!, 'Too many function arguments', `Function "${e.name}" expects only ${params.length} argument(s).`);
   }
+  if (fn.checkExprs) {
+    try {
+      fn.checkExprs(e.args);
+    } catch (x) {
+      failed(e, fn, x, argRanges);
+    }
+  }
 }
 
 /** Runs a function's implementation, wording whatever it throws as Terraform words a failed call. */
@@ -84,23 +96,27 @@ export function invoke(e: FunctionCallExpr, fn: HclFunction, args: Value[], argR
   try {
     return fn.impl(args, ctx);
   } catch (x) {
-    if (x instanceof EvalError) throw x;
-    const raw = x instanceof Error ? x.message : String(x);
-    const msg = raw.endsWith('.') ? raw.slice(0, -1) : raw;
-    if (x instanceof FunctionError) {
-      // Terraform words an error about one argument by the parameter's name.
-      if (x.argIndex !== undefined && x.argIndex >= 0 && x.argIndex < args.length) {
-        const param = fn.params[x.argIndex] ?? fn.variadic ?? `argument ${x.argIndex + 1}`;
-        return fail(argRanges[x.argIndex]!, 'Invalid function argument', `Invalid value for "${param}" parameter: ${msg}.`);
-      }
-      return fail(e.range, 'Error in function call', `Call to function "${e.name}" failed: ${msg}.`);
-    }
-    if (x instanceof HclError) return fail(e.range, 'Invalid function argument', `Call to function "${e.name}" failed: ${msg}.`);
-    if (x instanceof Error && !(x instanceof RangeError)) {
-      return fail(e.range, 'Error in function call', `Call to function "${e.name}" failed: ${msg}.`);
-    }
-    throw x;
+    return failed(e, fn, x, argRanges);
   }
+}
+
+function failed(e: FunctionCallExpr, fn: HclFunction, x: unknown, argRanges: Range[]): never {
+  if (x instanceof EvalError) throw x;
+  const raw = x instanceof Error ? x.message : String(x);
+  const msg = raw.endsWith('.') ? raw.slice(0, -1) : raw;
+  if (x instanceof FunctionError) {
+    // Terraform words an error about one argument by the parameter's name.
+    if (x.argIndex !== undefined && x.argIndex >= 0 && x.argIndex < argRanges.length) {
+      const param = fn.params[x.argIndex] ?? fn.variadic ?? `argument ${x.argIndex + 1}`;
+      return fail(argRanges[x.argIndex]!, 'Invalid function argument', `Invalid value for "${param}" parameter: ${msg}.`);
+    }
+    return fail(e.range, 'Error in function call', `Call to function "${e.name}" failed: ${msg}.`);
+  }
+  if (x instanceof HclError) return fail(e.range, 'Invalid function argument', `Call to function "${e.name}" failed: ${msg}.`);
+  if (x instanceof Error && !(x instanceof RangeError)) {
+    return fail(e.range, 'Error in function call', `Call to function "${e.name}" failed: ${msg}.`);
+  }
+  throw x;
 }
 
 /** "Call to unknown function", with a suggestion; try and can are the evaluator's own. */

@@ -2,7 +2,12 @@
 // each case's call was run through `terraform console` (wrapped in jsonencode to see exact values), and
 // the comment above it records what terraform printed. Errors read as terraform reports them.
 
-import { runCases, type Case } from './helpers.js';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { call, runCases, type Case } from './helpers.js';
 
 const cases: Case[] = [
   // terraform console: md5("hello") → jsonencode: "5d41402abc4b2a76b9719d911017c592"
@@ -40,3 +45,74 @@ const cases: Case[] = [
 ];
 
 runCases('terraform crypto functions', cases);
+
+describe('bcrypt', () => {
+  /** glibc's crypt(3) (libxcrypt, through python3) re-hashes the password with the hash as salt: an oracle that shares nothing with tgo. */
+  function verifies(password: string, hash: string): boolean {
+    const r = spawnSync('python3', ['-W', 'ignore', '-c', 'import crypt, sys; print(crypt.crypt(sys.argv[1], sys.argv[2]))', password, hash], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return r.stdout.trim() === hash;
+  }
+
+  it('hashes as Go does: $2a$, cost 10 by default, a fresh salt each call', () => {
+    const a = call('bcrypt', ['hunter2']) as { value: string };
+    const b = call('bcrypt', ['hunter2']) as { value: string };
+    expect(a.value).toMatch(/^\$2a\$10\$[./A-Za-z0-9]{53}$/);
+    expect(a.value).not.toBe(b.value);
+    expect(verifies('hunter2', a.value)).toBe(true);
+    expect(verifies('hunter3', a.value)).toBe(false);
+  });
+
+  it('takes a cost; below 4 means the default; UTF-8 passwords', () => {
+    // terraform console: bcrypt("x", 3) → "$2a$10$…"; bcrypt("é", 4) → "$2a$04$…"
+    expect((call('bcrypt', ['x', 3]) as { value: string }).value).toMatch(/^\$2a\$10\$/);
+    const h = (call('bcrypt', ['é', 4]) as { value: string }).value;
+    expect(h).toMatch(/^\$2a\$04\$/);
+    expect(verifies('é', h)).toBe(true);
+  });
+
+  it('fails as terraform does', () => {
+    // terraform console: bcrypt("x", 32) → Call to function "bcrypt" failed: error occured generating password crypto/bcrypt: cost 32 is outside allowed range (4,31).
+    expect(call('bcrypt', ['x', 32])).toEqual({
+      error: 'Call to function "bcrypt" failed: error occured generating password crypto/bcrypt: cost 32 is outside allowed range (4,31).',
+    });
+    expect(call('bcrypt', ['a'.repeat(73)])).toEqual({
+      error: 'Call to function "bcrypt" failed: error occured generating password bcrypt: password length exceeds 72 bytes.',
+    });
+    expect(call('bcrypt', ['x', 4, 5])).toEqual({ error: 'Call to function "bcrypt" failed: bcrypt() takes no more than two arguments.' });
+    expect(call('bcrypt', ['x', 4.5])).toEqual({
+      error: 'Call to function "bcrypt" failed: value must be a whole number, between -9223372036854775808 and 9223372036854775807.',
+    });
+  });
+});
+
+describe('rsadecrypt', () => {
+  // The key and ciphertext come from the openssl command line, not from Node.
+  const dir = mkdtempSync(path.join(tmpdir(), 'tgo-rsa-'));
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+  openssl('genrsa', '-traditional', '-out', 'pkcs1.pem', '2048');
+  openssl('pkcs8', '-topk8', '-nocrypt', '-in', 'pkcs1.pem', '-out', 'pkcs8.pem');
+  openssl('rsa', '-in', 'pkcs1.pem', '-pubout', '-out', 'pub.pem');
+  writeFileSync(path.join(dir, 'plain'), 'héllo wörld');
+  openssl('pkeyutl', '-encrypt', '-pubin', '-inkey', 'pub.pem', '-pkeyopt', 'rsa_padding_mode:pkcs1', '-in', 'plain', '-out', 'cipher');
+  const ciphertext = readFileSync(path.join(dir, 'cipher')).toString('base64');
+  const pem = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+
+  it('decrypts PKCS #1 v1.5 with a PKCS #1 or PKCS #8 key', () => {
+    expect(call('rsadecrypt', [ciphertext, pem('pkcs1.pem')])).toEqual({ value: 'héllo wörld' });
+    expect(call('rsadecrypt', [ciphertext, pem('pkcs8.pem')])).toEqual({ value: 'héllo wörld' });
+  });
+
+  it('fails as terraform does', () => {
+    // terraform console: rsadecrypt("!!", "") → Invalid value for "ciphertext" parameter: failed to decode input "!!": cipher text must be base64-encoded.
+    expect(call('rsadecrypt', ['!!', pem('pkcs1.pem')])).toEqual({
+      error: 'Invalid value for "ciphertext" parameter: failed to decode input "!!": cipher text must be base64-encoded.',
+    });
+    // terraform console: rsadecrypt("", "") → Invalid value for "privatekey" parameter: invalid private key: ssh: no key found.
+    expect(call('rsadecrypt', ['', ''])).toEqual({ error: 'Invalid value for "privatekey" parameter: invalid private key: ssh: no key found.' });
+    // terraform console: rsadecrypt("AAAA", file("key.pem")) → Call to function "rsadecrypt" failed: failed to decrypt: crypto/rsa: decryption error.
+    expect(call('rsadecrypt', ['AAAA', pem('pkcs1.pem')])).toEqual({
+      error: 'Call to function "rsadecrypt" failed: failed to decrypt: crypto/rsa: decryption error.',
+    });
+  });
+});

@@ -2,7 +2,9 @@
 // each case's call was run through `terraform console` (wrapped in jsonencode to see exact values), and
 // the comment above it records what terraform printed. Errors read as terraform reports them.
 
-import { runCases, type Case } from './helpers.js';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { call, runCases, type Case } from './helpers.js';
 
 const cases: Case[] = [
   // terraform console: jsonencode({"b" = 1, "a" = "<tag>&", "c" = [true, null, 1.5], "d" = {"z" = 1, "y" = 2}}) → jsonencode: "{\"a\":\"\\u003ctag\\u003e\\u0026\",\"b\":1,\"c\":[true,null,1.5],\"d\":{\"y\":2,\"z\":1}}"
@@ -264,3 +266,20 @@ const cases: Case[] = [
 ];
 
 runCases('terraform encoding functions', cases);
+
+describe('base64gzip', () => {
+  it.each([
+    // terraform console: base64gzip("hello") / base64gzip("") / base64gzip("é")
+    ['hello', 'H4sIAAAAAAAA/8pIzcnJBwAAAP//AQAA//+GphA2BQAAAA=='],
+    ['', 'H4sIAAAAAAAA/wAAAP//AQAA//8AAAAAAAAAAA=='],
+    ['é', 'H4sIAAAAAAAA/zq8EgAAAP//AQAA//8+jQQOAgAAAA=='],
+  ])('%j is what terraform gives, byte for byte', (input, expected) => {
+    expect(call('base64gzip', [input])).toEqual({ value: expected });
+  });
+
+  it('longer text is a valid gzip of its UTF-8 bytes (gunzip reads it back)', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `line ${i} ünïcødé`).join('\n');
+    const out = (call('base64gzip', [text]) as { value: string }).value;
+    expect(gunzipSync(Buffer.from(out, 'base64')).toString('utf8')).toBe(text);
+  });
+});

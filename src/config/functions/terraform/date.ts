@@ -298,8 +298,19 @@ export function parseDuration(orig: string): bigint {
   return neg ? -total : total;
 }
 
+let planTime: string | undefined;
+
 export const dateFunctions: FunctionTable = {
   timestamp: def({ params: [], impl: () => rfc3339({ ns: BigInt(Date.now()) * 1_000_000n, offset: 0 }) }),
+  // Terraform's is the time its plan started, the same for every call in it; tgo's is the time of the first
+  // call in this run, the same for every module and every later call.
+  plantimestamp: def({
+    params: [],
+    impl: () => {
+      planTime ??= rfc3339({ ns: BigInt(Math.floor(Date.now() / 1000)) * NS, offset: 0 });
+      return planTime;
+    },
+  }),
 
   formatdate: def({
     params: ['format', 'time'],

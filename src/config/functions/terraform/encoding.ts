@@ -5,6 +5,7 @@
 // cty-yaml does (yes/no/on/off are booleans, timestamps become RFC 3339 strings).
 
 import { createRequire } from 'node:module';
+import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import type { Document, Node } from 'yaml';
 import type { FunctionTable } from '../../hcl/functions.js';
 import {
@@ -682,11 +683,27 @@ function decodeText(b: Buffer, enc: TextEncoding): string {
   return b.toString(enc);
 }
 
+/**
+ * gzip as Go's gzip.Writer writes it after Write, Flush and Close (what base64gzip does): a header with no
+ * name or time and OS 255, the data deflated up to a sync flush, then an empty final stored block. zlib and
+ * Go's compress/flate find the same matches for short inputs, so those come out byte for byte as Terraform's;
+ * longer ones may be compressed differently but decompress to the same text.
+ */
+function goGzip(data: Buffer): Buffer {
+  const header = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+  const body = deflateRawSync(data, { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(data), 0);
+  trailer.writeUInt32LE(data.length >>> 0, 4);
+  return Buffer.concat([header, body, Buffer.from([1, 0, 0, 0xff, 0xff]), trailer]);
+}
+
 export const encodingFunctions: FunctionTable = {
   jsonencode: def({ params: ['val'], allowNull: ['val'], impl: (args) => goJson(args[0]!) }),
   jsondecode: def({ params: ['str'], impl: (args) => new JsonParser(toStr(args[0]!, 0)).parse() }),
   yamlencode: def({ params: ['value'], allowNull: ['value'], impl: (args) => yamlEncode(args[0]!) }),
   yamldecode: def({ params: ['src'], impl: (args) => yamlDecode(toStr(args[0]!, 0)) }),
+  base64gzip: def({ params: ['str'], impl: (args) => goGzip(Buffer.from(toStr(args[0]!, 0), 'utf8')).toString('base64') }),
   base64encode: def({ params: ['str'], impl: (args) => Buffer.from(toStr(args[0]!, 0), 'utf8').toString('base64') }),
   base64decode: def({
     params: ['str'],

@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { FunctionContext, FunctionTable } from '../../hcl/functions.js';
 import { digest, type HashAlgorithm } from './crypto.js';
-import { compareStrings, def, fail, isObject, toStr, type Value } from './util.js';
+import { compareStrings, def, fail, templateVars, toStr, type Value } from './util.js';
 
 /** Go's path.Clean. */
 export function cleanPath(p: string): string {
@@ -265,8 +265,6 @@ function dirName(p: string): string {
   return cleanPath(p.slice(0, p.lastIndexOf('/') + 1));
 }
 
-const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}-]*$/u;
-
 export const filesystemFunctions: FunctionTable = {
   file: def({ params: ['path'], impl: (args, ctx) => readText(ctx, toStr(args[0]!, 0)).text }),
 
@@ -298,16 +296,7 @@ export const filesystemFunctions: FunctionTable = {
     params: ['path', 'vars'],
     impl(args, ctx) {
       const { file, text } = readText(ctx, toStr(args[0]!, 0));
-      const vars = args[1]!;
-      if (!isObject(vars)) fail('invalid vars value: must be a map', 1);
-      for (const name of Object.keys(vars)) {
-        if (!IDENTIFIER.test(name)) {
-          fail(
-            `invalid template variable name ${JSON.stringify(name)}: must start with a letter, followed by zero or more letters, digits, and underscores`,
-            1,
-          );
-        }
-      }
+      const vars = templateVars(args[1]!);
       return ctx.renderTemplate(text, file, vars);
     },
   }),

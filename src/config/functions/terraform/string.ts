@@ -1,10 +1,11 @@
 // String functions. Lengths and offsets are in grapheme clusters, case mapping is per code point (Go's
 // ToUpper leaves "ß" alone), and regex-based functions use RE2 syntax via re2.ts.
 
+import type { Expr } from '../../hcl/ast.js';
 import type { FunctionTable } from '../../hcl/functions.js';
 import { format, formatList } from './format.js';
 import { compileRe2, findAll, findFirst, Re2SyntaxError, replaceAll, type Match, type Re2 } from './re2.js';
-import { primitiveToString, def, fail, graphemes, sortedObject, toInt, toList, toStr, type Value } from './util.js';
+import { primitiveToString, def, fail, graphemes, sortedObject, templateVars, toInt, toList, toStr, type Value } from './util.js';
 
 /** Per-code-point case mapping: a mapping that would change the length (ß → SS) is skipped, as Go does. */
 function mapCase(s: string, f: (c: string) => string): string {
@@ -220,4 +221,48 @@ export const stringFunctions: FunctionTable = {
     impl: (args) => toStr(args[0]!, 0).includes(toStr(args[1]!, 1)),
   }),
   strrev: def({ params: ['str'], impl: (args) => graphemes(toStr(args[0]!, 0)).reverse().join('') }),
+
+  templatestring: def({
+    params: ['template', 'vars'],
+    checkExprs: (args) => checkTemplateReference(args[0]),
+    impl(args, ctx) {
+      const template = args[0]!;
+      // Stricter than a string parameter: a number or bool cannot be a useful template.
+      if (typeof template !== 'string') fail('invalid template value: a string is required', 0);
+      return ctx.renderTemplate(template, '<templatestring argument>', templateVars(args[1]!));
+    },
+  }),
 };
+
+/**
+ * templatestring renders templates fetched from elsewhere, so its template must be a reference (Terraform's
+ * speed bump against writing an inline template there, with the same messages).
+ */
+function checkTemplateReference(e: Expr | undefined): void {
+  if (e === undefined) return;
+  const prefix = 'invalid template expression: templatestring is only for rendering templates retrieved dynamically from elsewhere';
+  if (e.kind === 'templateWrap') {
+    fail(`${prefix}; to treat the inner expression as template syntax, write the reference expression directly without any template interpolation syntax`, 0);
+  }
+  if (e.kind === 'template') {
+    if (e.parts.length === 1 && e.parts[0]!.kind === 'literal') {
+      fail(`${prefix}, and so does not support providing a literal template; consider using a template string expression instead`, 0);
+    }
+    fail(`${prefix}; to render an inline template, consider using a plain template string expression`, 0);
+  }
+  if (!isReference(e)) fail('invalid template expression: must be a direct reference to a single string from elsewhere, containing valid Terraform template syntax', 0);
+}
+
+function isReference(e: Expr): boolean {
+  switch (e.kind) {
+    case 'scopeTraversal':
+      return true;
+    case 'relativeTraversal':
+    case 'splat':
+      return isReference(e.source);
+    case 'index':
+      return isReference(e.collection);
+    default:
+      return false;
+  }
+}

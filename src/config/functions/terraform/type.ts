@@ -86,4 +86,11 @@ export const typeFunctions: FunctionTable = {
       return sortedObject(keys.map((k, i): [string, Value] => [k, vals[i]!]));
     },
   }),
+
+  // tgo's values carry no marks: Terragrunt drops them (UnmarkDeep) before inputs reach terraform, and
+  // nothing in tgo prints a value it would have to hide. So sensitive() and nonsensitive() give the value
+  // back, and issensitive() cannot tell (it says false, as for any value never marked).
+  sensitive: def({ params: ['value'], allowNull: ['value'], impl: (args) => args[0]! }),
+  nonsensitive: def({ params: ['value'], allowNull: ['value'], impl: (args) => args[0]! }),
+  issensitive: def({ params: ['value'], allowNull: ['value'], impl: () => false }),
 };

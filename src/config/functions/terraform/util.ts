@@ -16,6 +16,7 @@ export interface Spec {
   /** Parameters (by name) that accept null. cty rejects null everywhere else, before the function runs. */
   allowNull?: string[];
   impl(args: Value[], ctx: FunctionContext): Value;
+  checkExprs?: HclFunction['checkExprs'];
 }
 
 /** Declares a function; nulls in parameters that don't allow them fail as Terraform reports them. */
@@ -169,3 +170,16 @@ export function setOf(values: Value[]): Value[] {
 
 export { typeName, valuesEqual, isObject, compareStrings, numToStr, primitiveToString, setProp, sortedObject, unifyValues, stringToNumber };
 export type { Value, ValueObject, FunctionContext };
+
+const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}-]*$/u;
+
+/** templatefile's and templatestring's vars argument (the second parameter): a map of valid identifiers. */
+export function templateVars(vars: Value): ValueObject {
+  if (!isObject(vars)) fail('invalid vars value: must be a map', 1);
+  for (const name of Object.keys(vars)) {
+    if (!IDENTIFIER.test(name)) {
+      fail(`invalid template variable name ${JSON.stringify(name)}: must start with a letter, followed by zero or more letters, digits, and underscores`, 1);
+    }
+  }
+  return vars;
+}
