@@ -7,7 +7,7 @@ import { CancelledError, ConfigError, ConfigErrors, CredentialsError, UsageError
 import type { EventSink } from '../run/events.js';
 import type { LogLevel } from '../run/options.js';
 import type { Signals } from '../run/run.js';
-import { TerminalRenderer } from '../render/terminal.js';
+import { hasColors, TerminalRenderer } from '../render/terminal.js';
 
 export interface Outcome {
   exitCode: number;
@@ -67,10 +67,6 @@ export function isRawOutput(command: string, args: string[]): boolean {
     || (command === 'show' && args.includes('-json'));
 }
 
-export function useColor(env: NodeJS.ProcessEnv): boolean {
-  return !!process.stderr.isTTY && !env.NO_COLOR && env.TERM !== 'dumb';
-}
-
 export function terminalRenderer(level: LogLevel, command: string, args: string[], all: boolean, secrets: SecretRegistry, env: NodeJS.ProcessEnv,
   captureStdout = false): TerminalRenderer {
   return new TerminalRenderer(process.stdout, process.stderr, {
@@ -78,7 +74,7 @@ export function terminalRenderer(level: LogLevel, command: string, args: string[
     level,
     prefix: all,
     raw: isRawOutput(command, args),
-    color: useColor(env),
+    color: hasColors(process.stderr, env),
     secrets,
     progress: all,
     live: all && !!process.stderr.isTTY && env.TERM !== 'dumb' && !env.CI,

@@ -2,7 +2,7 @@
 // Reason,Cause`, times in RFC 3339 (seconds, local offset), `\n` line ends, and a field quoted only when it
 // holds a comma, a quote, a CR or LF, starts with white space, or is `\.`; quotes inside are doubled.
 
-import { rfc3339, type ReportRow, type UtcOffset } from './report.js';
+import { reportRows, rfc3339, type ReportFormat, type ReportRow, type UtcOffset } from './report-model.js';
 
 export const CSV_COLUMNS = ['Name', 'Started', 'Ended', 'Result', 'Reason', 'Cause'] as const;
 
@@ -21,3 +21,5 @@ export function toCsv(rows: ReportRow[], offset?: UtcOffset): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+export const csvReport: ReportFormat = { extensions: ['.csv'], render: (model, o) => toCsv(reportRows(model), o.offset) };

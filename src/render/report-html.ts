@@ -3,8 +3,7 @@
 // result, the critical path outlined, modules that never ran marked where they were decided. The page is
 // rendered here, so it reads without JavaScript; the script only adds hover/focus tooltips.
 
-import { goJsonEscape } from './report-json.js';
-import { rfc3339, type ModuleOutcome, type ModuleRecord, type RunModel, type UtcOffset } from './report.js';
+import { goJsonEscape, rfc3339, type ModuleOutcome, type ModuleRecord, type ReportFormat, type RunModel, type UtcOffset } from './report-model.js';
 
 const LABELS: Record<ModuleOutcome, string> = {
   succeeded: 'succeeded',
@@ -270,3 +269,5 @@ ${problemHtml}
 </html>
 `;
 }
+
+export const htmlReport: ReportFormat = { extensions: ['.html', '.htm'], render: (model, o) => toHtml(model, o) };

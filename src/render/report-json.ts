@@ -3,11 +3,7 @@
 // times in RFC 3339 with the fraction (trailing zeros trimmed, local offset), two-space indent, a final
 // newline, and `<`, `>`, `&`, U+2028 and U+2029 escaped as Go does.
 
-import { rfc3339, type ReportRow, type UtcOffset } from './report.js';
-
-export function goJsonEscape(json: string): string {
-  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+import { goJsonEscape, reportRows, rfc3339, type ReportFormat, type ReportRow, type UtcOffset } from './report-model.js';
 
 export function toJson(rows: ReportRow[], offset?: UtcOffset): string {
   const out = rows.map((r) => {
@@ -23,3 +19,5 @@ export function toJson(rows: ReportRow[], offset?: UtcOffset): string {
   });
   return `${goJsonEscape(JSON.stringify(out, null, 2))}\n`;
 }
+
+export const jsonReport: ReportFormat = { extensions: ['.json'], render: (model, o) => toJson(reportRows(model), o.offset) };

@@ -2,6 +2,8 @@
 // kept apart), tgo's own messages on stderr, the run order before and a summary after. Everything printed
 // passes through the secret redactor.
 
+import { WriteStream } from 'node:tty';
+import { stripVTControlCharacters } from 'node:util';
 import type { SecretRegistry } from '../auth/secrets.js';
 import type { EventSink, RunEvent } from '../run/events.js';
 import type { LogLevel } from '../run/options.js';
@@ -28,9 +30,13 @@ export interface TerminalOptions {
 
 const LEVELS: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
-export function stripAnsi(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+/**
+ * Whether to colour what goes to this stream, by Node's rules (stream.hasColors): FORCE_COLOR first (also for
+ * a pipe), then NO_COLOR, NODE_DISABLE_COLORS and TERM=dumb, then what the terminal can do.
+ */
+export function hasColors(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+  if (stream.isTTY) return stream.hasColors(env);
+  return env.FORCE_COLOR !== undefined && WriteStream.prototype.getColorDepth.call(stream, env) >= 4;
 }
 
 export function formatDuration(ms: number): string {
@@ -172,7 +178,7 @@ export class TerminalRenderer implements EventSink {
       const took = f.startedAt ? formatDuration(f.at - f.startedAt) : '-';
       const why = f.result !== 'succeeded' && f.reason ? `  ${f.reason}` : '';
       lines.push(`  ${f.module.padEnd(40)} ${f.result.padEnd(12)} ${took.padStart(8)}${why}`);
-      if (f.result === 'failed') for (const l of f.stderrTail ?? []) lines.push(`      | ${stripAnsi(l)}`);
+      if (f.result === 'failed') for (const l of f.stderrTail ?? []) lines.push(`      | ${stripVTControlCharacters(l)}`); // colours, cursor moves, OSC 8 links
     }
     this.line(this.err, lines.join('\n'));
   }

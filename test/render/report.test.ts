@@ -8,12 +8,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RunEvent } from '../../src/run/events.js';
+import { finishReport, reportFormat, renderReport, RunReport } from '../../src/render/report.js';
 import {
-  buildRunModel, criticalPath, finishReport, moduleName, ReportRecorder, reportFormat, reportRows, renderReport, rfc3339, RunReport,
-  type RecordedEvent,
-} from '../../src/render/report.js';
+  buildRunModel, criticalPath, goJsonEscape, moduleName, ReportRecorder, reportRows, rfc3339, type RecordedEvent,
+} from '../../src/render/report-model.js';
 import { csvField, toCsv } from '../../src/render/report-csv.js';
-import { goJsonEscape } from '../../src/render/report-json.js';
 import { formatMs, tickStep, toHtml } from '../../src/render/report-html.js';
 import { UsageError } from '../../src/errors.js';
 

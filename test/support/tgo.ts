@@ -40,6 +40,8 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.
     NO_COLOR: '1',
     NODE_ENV: 'production',
   });
+  // FORCE_COLOR outranks NO_COLOR (Node's rule, which tgo follows): a developer's must not colour test output.
+  delete env.FORCE_COLOR;
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;
