@@ -216,7 +216,8 @@ class Evaluator {
       if (n < 0) return fail(range, 'Invalid index', `${prefix}: a negative number is not a valid index for a sequence.`);
       if (n >= coll.length) {
         // HCL only explains the off-by-one case (index == length).
-        const why = n === coll.length ? ': the given index is greater than or equal to the length of the collection' : '';
+        const why = coll.length === 0 ? ': the collection has no elements'
+          : n === coll.length ? ': the given index is greater than or equal to the length of the collection' : '';
         return fail(range, 'Invalid index', `${prefix}${why}.`);
       }
       return coll[n]!;

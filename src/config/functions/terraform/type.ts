@@ -40,8 +40,9 @@ export const typeFunctions: FunctionTable = {
     impl(args) {
       const v = args[0]!;
       if (v === null || typeof v === 'boolean') return v;
-      if (v === 'true') return true;
-      if (v === 'false') return false;
+      // cty's string-to-bool conversion also takes "1" and "0" (its message names only true and false).
+      if (v === 'true' || v === '1') return true;
+      if (v === 'false' || v === '0') return false;
       if (typeof v === 'string') {
         fail(`cannot convert ${JSON.stringify(v)} to bool; only the strings "true" or "false" are allowed`, 0);
       }
