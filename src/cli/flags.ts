@@ -12,7 +12,7 @@ export interface FlagSpec {
   /** Env vars, highest precedence first (current TG_* before classic TERRAGRUNT_*). */
   env: string[];
   description: string;
-  group: 'IAM' | 'RUN' | 'QUEUE' | 'OUTPUT' | 'GLOBAL' | 'HCL';
+  group: 'IAM' | 'RUN' | 'QUEUE' | 'OUTPUT' | 'GLOBAL' | 'HCL' | 'CI';
 }
 
 const flag = (
@@ -108,6 +108,19 @@ export const FLAGS: FlagSpec[] = [
   flag('iamMfaToken', 'string', ['iam-mfa-token'], ['TGO_IAM_MFA_TOKEN'], 'IAM', 'The current MFA code (otherwise asked once on the terminal).'),
   flag('iamCredentialServer', 'boolean', ['iam-credential-server'], ['TGO_IAM_CREDENTIAL_SERVER'], 'IAM',
     'Serve credentials to terraform from a loopback endpoint that refreshes them, so applies may outlive the role session.'),
+  // Only what a change touches, shards, and pipelines for CI engines (`tgo ci generate`).
+  flag('changedSince', 'string', ['queue-include-units-changed-since', 'changed-since'], ['TG_QUEUE_INCLUDE_UNITS_CHANGED_SINCE'], 'QUEUE',
+    'Only modules that a change since this git ref touches (their directory, files their config reads, local source), plus their dependents for plan and apply.'),
+  flag('shard', 'string', ['shard'], ['TGO_SHARD'], 'QUEUE',
+    'k/n: run only the k-th of n balanced parts of each dependency group (a CI matrix without a DAG).'),
+  flag('shardLevel', 'integer', ['shard-level'], ['TGO_SHARD_LEVEL'], 'QUEUE', 'With --shard: only this group (1-based, as output-module-groups numbers them).'),
+  flag('ciPlatform', 'string', ['platform'], ['TGO_CI_PLATFORM'], 'CI', 'ci generate: gitlab, github or argo.'),
+  flag('ciFile', 'string', ['pipeline-file'], ['TGO_CI_PIPELINE_FILE'], 'CI', 'ci generate: write the pipeline to this file (default: stdout).'),
+  flag('ciTgoCommand', 'string', ['tgo-command'], ['TGO_CI_TGO_COMMAND'], 'CI', 'ci generate: how jobs call tgo (default: tgo).'),
+  flag('ciImage', 'string', ['image'], ['TGO_CI_IMAGE'], 'CI', 'ci generate: container image holding tgo and terraform (GitLab image, GitHub container, Argo; required for Argo).'),
+  flag('ciRunnerTags', 'string', ['runner-tags'], ['TGO_CI_RUNNER_TAGS'], 'CI', 'ci generate: runner tags (GitLab tags, GitHub runs-on labels), comma-separated.'),
+  flag('ciAudience', 'string', ['oidc-audience'], ['TGO_CI_OIDC_AUDIENCE'], 'CI', 'ci generate: audience of the web identity token (default sts.amazonaws.com).'),
+
   flag('authProviderCmd', 'string', ['terragrunt-auth-provider-cmd', 'auth-provider-cmd'], ['TG_AUTH_PROVIDER_CMD', 'TERRAGRUNT_AUTH_PROVIDER_CMD'], 'IAM',
     'Command run per module whose JSON output ({"awsCredentials", "awsRole", "envs"}) provides credentials.'),
 ];

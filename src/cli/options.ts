@@ -72,6 +72,10 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
   const configFile = config ? path.resolve(workingDir, config.value) : undefined;
   // One module: the file itself must be there (run-all only looks for folders holding a file of that name).
   if (configFile && !all && !flagBool(p, 'all') && !existsSync(configFile)) throw new UsageError(`${config!.source}: ${configFile} does not exist`);
+  const shard = flagString(p, 'shard');
+  const shardLevel = flagNumber(p, 'shardLevel');
+  if (shardLevel && !shard) throw new UsageError(`${shardLevel.source} needs --shard k/n.`);
+  if (shardLevel && shardLevel.value < 1) throw new UsageError(`${shardLevel.source} must be at least 1, got ${shardLevel.value}`);
   return {
     workingDir,
     command,
@@ -99,5 +103,18 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     authProviderCmd: flagString(p, 'authProviderCmd')?.value,
     sources: sourceOptions(p, workingDir),
     configFile,
+    changedSince: flagString(p, 'changedSince')?.value,
+    shard: shard ? { ...parseShard(shard.value, shard.source), level: shardLevel?.value } : undefined,
   };
+}
+
+/** `k/n` → { index: k, count: n }, 1 ≤ k ≤ n. */
+export function parseShard(raw: string, where: string): { index: number; count: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`${where} expects k/n with 1 <= k <= n (for example 2/4), got "${raw}".`);
+  }
+  return { index, count };
 }

@@ -69,6 +69,10 @@ export class ConfigLoader {
   private readonly reading: string[] = [];
   /** get_working_dir answers per module; null while that module is being loaded to answer it. */
   private readonly workingDirs = new Map<string, string | null>();
+  /** Collectors of the files read while loading (innermost last): the module's, and each read_terragrunt_config's. */
+  private readonly readers: Set<string>[] = [];
+  /** Files each cached read_terragrunt_config result read, replayed into the next reader that hits the cache. */
+  private readonly readCacheFiles = new Map<string, Set<string>>();
   private readonly tfFunctions: FunctionTable = terraformFunctions;
   private readonly parse: (text: string, filename: string) => Body;
 
@@ -120,7 +124,18 @@ export class ConfigLoader {
    */
   loadModule(dir: string, dependencies?: DependencyValues): ModuleConfig {
     const configPath = this.configFileOf(dir);
-    return this.loadConfig(configPath, configPath, dependencies).module;
+    const reads = new Set<string>();
+    this.readers.push(reads);
+    try {
+      const { module } = this.loadConfig(configPath, configPath, dependencies);
+      return { ...module, filesRead: [...reads].sort() };
+    } finally {
+      this.readers.pop();
+    }
+  }
+
+  private noteRead(file: string): void {
+    for (const r of this.readers) r.add(file);
   }
 
   /** A module folder's config file: the --config name when the folder has one, else terragrunt.hcl. */
@@ -130,8 +145,10 @@ export class ConfigLoader {
   }
 
   private loadConfig(configPath: string, originalConfigPath: string, deps: DependencyValues | undefined): { module: ModuleConfig; exposed: ValueObject } {
+    this.noteRead(configPath);
     const parsed = this.file(configPath);
     const includes = this.evaluateIncludes(configPath, originalConfigPath, parsed.decoded);
+    for (const inc of includes) this.noteRead(inc.path);
     const refs: IncludeRef[] = includes.map((i) => ({ label: i.label, path: i.path }));
     const parents: FileConfig[] = [];
     const exposedIncludes: ValueObject = {};
@@ -297,6 +314,7 @@ export class ConfigLoader {
     const fnContext: FunctionContext = {
       baseDir: path.dirname(tg.configPath),
       renderTemplate: (source, filename, vars) => this.renderTemplate(source, filename, vars, functions, fnContext),
+      onRead: (file) => this.noteRead(file),
     };
     return { variable: (name) => variables[name], functions, fnContext };
   }
@@ -354,18 +372,25 @@ export class ConfigLoader {
       ? `\0${this.opts.awsIdentity(from.originalConfigPath).arn}` : '';
     const key = contextual ? `${file}\0${from.originalConfigPath}${aws}` : file;
     const cached = this.readCache.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      for (const f of this.readCacheFiles.get(key) ?? []) this.noteRead(f);
+      return cached;
+    }
     if (this.reading.includes(file)) {
       throw new ConfigError(this.display(file), `read_terragrunt_config cycle: ${[...this.reading, file].map(this.display).join(' -> ')}`);
     }
     this.reading.push(file);
     this.readEvaluations++;
+    const reads = new Set<string>();
+    this.readers.push(reads);
     try {
       const { module, exposed } = this.loadConfig(file, from.originalConfigPath, undefined);
       const value: ValueObject = { ...exposed, locals: module.locals, inputs: module.inputs };
       this.readCache.set(key, value);
+      this.readCacheFiles.set(key, reads);
       return value;
     } finally {
+      this.readers.pop();
       this.reading.pop();
     }
   }

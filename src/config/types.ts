@@ -154,4 +154,9 @@ export interface ModuleConfig {
   terragruntVersionConstraint?: string;
   /** Attributes left unevaluated because they read dependency outputs (known only at run time). */
   deferred: string[];
+  /**
+   * Every file the configuration read, absolute and sorted: its own, included files, read_terragrunt_config
+   * files (and what they read), file(), templatefile(), read_tfvars_file(), mark_as_read(). Set by loadModule.
+   */
+  filesRead?: string[];
 }

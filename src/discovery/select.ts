@@ -16,6 +16,11 @@ export interface SelectionInput {
   includeDirs: string[];
   excludeDirs: string[];
   strictInclude: boolean;
+  /**
+   * Modules chosen by a git change (--queue-include-units-changed-since: the changed ones and, for plan/apply,
+   * their dependents). Like include dirs, but never bringing their dependencies: those are already applied.
+   */
+  changed?: { dirs: Set<string>; reason: string };
   /** Decides each external dependency: run it or not. */
   runExternal(dir: string, dependent: string): Promise<boolean>;
   dependencies(dir: string): string[];
@@ -77,7 +82,7 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
   const excluded = new Map<string, string>();
   const all = [...input.modules.keys()];
   let chosen = new Set(all);
-  if (includes.length > 0) {
+  if (includes.length > 0 || input.changed) {
     chosen = new Set(all.filter((d) => matches(includes, d)));
     if (!input.strictInclude) {
       // Included modules bring what they depend on, transitively.
@@ -91,7 +96,9 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
         }
       }
     }
-    for (const d of all) if (!chosen.has(d)) excluded.set(d, 'not matched by --terragrunt-include-dir');
+    for (const d of input.changed?.dirs ?? []) if (input.modules.has(d)) chosen.add(d);
+    const why = [includes.length > 0 ? 'not matched by --terragrunt-include-dir' : '', input.changed?.reason ?? ''].filter(Boolean).join(' and ');
+    for (const d of all) if (!chosen.has(d)) excluded.set(d, why);
   }
 
   const exclude = (dir: string, reason: string) => {
@@ -138,4 +145,20 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
 /** Terragrunt's exclude actions: command names, "all", "all_except_output". */
 function actionMatches(actions: string[], command: string): boolean {
   return actions.some((a) => a === command || a === 'all' || (a === 'all_except_output' && command !== 'output'));
+}
+
+/**
+ * --shard k/n: the k-th (1-based) of n parts of each group (dependency level), balanced by count (round-robin
+ * over the sorted paths, so parts differ by at most one module); with `level` (1-based), only that group's part.
+ * Every module keeps its dependencies in earlier groups, so a CI matrix can run group after group.
+ */
+export function shardGroups(groups: string[][], index: number, count: number, level?: number): Set<string> {
+  const out = new Set<string>();
+  groups.forEach((group, g) => {
+    if (level !== undefined && g + 1 !== level) return;
+    [...group].sort().forEach((id, i) => {
+      if (i % count === index - 1) out.add(id);
+    });
+  });
+  return out;
 }

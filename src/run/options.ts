@@ -44,6 +44,10 @@ export interface RunOptions {
   configFile?: string;
   /** --source, --source-map, --source-update, --download-dir. */
   sources?: SourceOptions;
+  /** --queue-include-units-changed-since: only modules a change since this git ref touches (plus dependents for plan/apply). */
+  changedSince?: string;
+  /** --shard k/n (and --shard-level): the k-th of n balanced parts of each group, or of one group. */
+  shard?: { index: number; count: number; level?: number };
 }
 
 /** What the core may ask of the person running it. */

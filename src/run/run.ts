@@ -12,7 +12,7 @@ import type { Prompter, RunOptions } from './options.js';
 import { schedule, type Finished } from './scheduler.js';
 import { createLoader, loadStack, moduleDirOf, type Stack } from './stack.js';
 import { suggest } from '../config/decode.js';
-import { selectModules } from '../discovery/select.js';
+import { selectForRun } from './selection.js';
 
 /** Commands that make no sense in many modules at once (Terragrunt refuses them too). */
 const REFUSED_UNDER_RUN_ALL: Record<string, string> = {
@@ -53,6 +53,9 @@ export function validateCommand(opts: RunOptions): void {
   if (!TERRAFORM_COMMANDS.has(opts.command)) {
     throw new UsageError(`Unknown terraform command "${opts.command}".${suggest(opts.command, [...TERRAFORM_COMMANDS])}`);
   }
+  if (!opts.all && (opts.changedSince !== undefined || opts.shard)) {
+    throw new UsageError(`${opts.shard ? '--shard' : '--queue-include-units-changed-since'} selects modules of a stack: use it with run --all.`);
+  }
   if (opts.all && REFUSED_UNDER_RUN_ALL[opts.command]) {
     throw new UsageError(`${opts.command} with run-all is disabled: ${REFUSED_UNDER_RUN_ALL[opts.command]}. Run it in the one module instead.`);
   }
@@ -83,24 +86,13 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
   const excluded: { dir: string; reason: string }[] = [];
 
   if (opts.all) {
-    const selection = await selectModules({
-      modules: stack.modules,
-      external: stack.external,
-      workingDir: opts.workingDir,
-      command: opts.command,
-      destroy: reverse,
-      includeDirs: opts.includeDirs ?? [],
-      excludeDirs: opts.excludeDirs ?? [],
-      strictInclude: opts.strictInclude ?? false,
-      dependencies: (dir) => stack.graph.nodes.get(dir)?.dependsOn ?? [],
-      runExternal: (dep, dependent) => decideExternal(opts, deps.prompter, stack.id(dep), stack.id(dependent)),
-    });
-    ids = selection.run;
+    const selection = await selectForRun(opts, stack, (dep, dependent) => decideExternal(opts, deps.prompter, stack.id(dep), stack.id(dependent)));
+    ids = selection.ids;
     excluded.push(...selection.excluded);
+    for (const message of selection.warnings) sink.emit({ type: 'log', level: 'warn', message });
     const dependencies: Record<string, string[]> = {};
     for (const dir of ids) dependencies[stack.id(dir)] = stack.graph.nodes.get(dir)!.dependsOn.map(stack.id);
-    const runnable = new Set(ids);
-    const groups = stack.graph.groups(reverse).map((g) => g.filter((d) => runnable.has(d)).map(stack.id)).filter((g) => g.length > 0);
+    const groups = selection.groups.map((g) => g.map(stack.id));
     sink.emit({ type: 'plan', command: opts.command, reverse, groups, dependencies, excluded: excluded.map((x) => ({ module: stack.id(x.dir), reason: x.reason })) });
     if (ids.length === 0) throw new CancelledError('Nothing to run: every module was excluded.', 0);
     const question = confirmationQuestion(opts.command, opts.args);

@@ -145,15 +145,20 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
     get_terraform_commands_that_need_parallelism: fn([], () => [...COMMANDS_NEED_PARALLELISM]),
     get_terragrunt_source_cli_flag: fn([], () => svc.sourceCliFlag ?? ''),
     get_default_retryable_errors: fn([], () => []),
-    read_terragrunt_config: fn(['config_path', 'default'], (args) => {
+    read_terragrunt_config: fn(['config_path', 'default'], (args, ctx) => {
       const file = resolve(asString(args[0]!, 'config_path'));
+      ctx.onRead?.(file); // also when missing: creating it changes the module
       if (!existsSync(file)) {
         if (args.length > 1) return args[1]!;
         throw new FunctionError(`${file} does not exist`, 0);
       }
       return svc.readTerragruntConfig(file, scope);
     }, { optional: 1 }),
-    read_tfvars_file: fn(['path'], (args) => svc.readTfvarsFile(resolve(asString(args[0]!, 'path')))),
+    read_tfvars_file: fn(['path'], (args, ctx) => {
+      const file = resolve(asString(args[0]!, 'path'));
+      ctx.onRead?.(file);
+      return svc.readTfvarsFile(file);
+    }),
     run_cmd: fn([], (args) => {
       const words = args.map((a, i) => asString(a, `argument ${i + 1}`));
       let quiet = false;
@@ -172,7 +177,10 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
       if (words.length === 0) throw new FunctionError('run_cmd needs a command to run');
       return svc.runCmd(terragruntDir, words, quiet, cache);
     }, { variadic: 'args' }),
-    mark_as_read: fn(['path'], (args) => args[0]!),
+    mark_as_read: fn(['path'], (args, ctx) => {
+      ctx.onRead?.(resolve(asString(args[0]!, 'path')));
+      return args[0]!;
+    }),
     deep_merge: fn([], (args) => args.reduce<Value>((acc, v) => deepMerge(acc, v), {}), { variadic: 'maps' }),
     get_aws_account_id: fn([], () => identity().account),
     get_aws_caller_identity_arn: fn([], () => identity().arn),

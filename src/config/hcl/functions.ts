@@ -10,6 +10,8 @@ export interface FunctionContext {
   baseDir: string;
   /** Render a template string with extra variables (for templatefile); provided by the evaluator. */
   renderTemplate(source: string, filename: string, vars: Record<string, Value>): Value;
+  /** Told of every file a function reads (file(), templatefile(), mark_as_read…), so the loader knows what a module depends on. */
+  onRead?(file: string): void;
 }
 
 /** A plain function: receives evaluated arguments (after `...` expansion) and returns a value or throws. */

@@ -57,6 +57,7 @@ function goReason(e: unknown): string {
 /** Terraform's readFileBytes: errors are about the "path" argument. */
 function readBytes(ctx: FunctionContext, p: string): { file: string; bytes: Buffer } {
   const file = resolvePath(ctx, p);
+  ctx.onRead?.(file);
   try {
     return { file, bytes: readFileSync(file) };
   } catch (e) {
@@ -84,6 +85,7 @@ function fileHash(alg: HashAlgorithm, encoding: 'hex' | 'base64') {
     params: ['path'],
     impl(args, ctx) {
       const file = resolvePath(ctx, toStr(args[0]!, 0));
+      ctx.onRead?.(file);
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
