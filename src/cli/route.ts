@@ -14,6 +14,7 @@ export const TGO_COMMANDS = new Set([
   'output-module-groups',
   'terragrunt-info',
   'hclfmt',
+  'ci',
   'help',
   'terraform',
 ]);

@@ -1,0 +1,79 @@
+// `tgo ci generate` from argv to exit code: options and CI settings from flags, the stack loaded and validated
+// (STS only when a config calls get_aws_*), the pipeline written to --pipeline-file or stdout.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { RunCredentials } from '../auth/run-credentials.js';
+import { checkPlatform, generatePipeline, repository } from '../ci/generate.js';
+import { shellQuote, type CiSettings } from '../ci/pipeline.js';
+import { UsageError } from '../errors.js';
+import { validateCommand } from '../run/run.js';
+import { createLoader, loadStack } from '../run/stack.js';
+import type { LogLevel } from '../run/options.js';
+import { FLAGS } from './flags.js';
+import { reportError, SecretRegistry } from './kit.js';
+import { runOptions } from './options.js';
+import { flagNumber, flagString, parseArgs } from './parse-args.js';
+
+/** Flags on the generating command line that each job passes on to its own `tgo run` (never a token or MFA code). */
+const JOB_FLAG_GROUPS = new Set(['IAM', 'RUN']);
+const NOT_FOR_JOBS = new Set(['iamWebIdentityToken', 'iamMfaToken']);
+
+export function jobFlags(argv: string[]): string[] {
+  const given = parseArgs(argv, {}).flags; // no env: only what was typed
+  const out: string[] = [];
+  for (const spec of FLAGS) {
+    if (!(JOB_FLAG_GROUPS.has(spec.group) || spec.key === 'logLevel') || NOT_FOR_JOBS.has(spec.key)) continue;
+    const v = given.get(spec.key)?.value;
+    if (v === undefined || v === false) continue;
+    const name = `--${spec.names[spec.names.length - 1]}`;
+    out.push(v === true ? name : `${name}=${shellQuote(String(v))}`);
+  }
+  return out;
+}
+
+export async function ciGenerate(argv: string[]): Promise<number> {
+  const secrets = new SecretRegistry();
+  let level: LogLevel = 'info';
+  try {
+    const opts = { ...runOptions(argv, process.env, process.cwd(), true), nonInteractive: true };
+    level = opts.logLevel;
+    const p = parseArgs(argv, process.env);
+    const platform = checkPlatform(flagString(p, 'ciPlatform')?.value);
+    if (!opts.command) throw new UsageError('ci generate needs the terraform command its jobs run (example: tgo ci generate --platform gitlab -- plan).');
+    validateCommand(opts);
+    const parallelism = flagNumber(p, 'parallelism');
+    if (parallelism && platform !== 'argo') {
+      throw new UsageError(`${parallelism.source}: a ${platform} pipeline has no bound on its running jobs; bound the runners instead.`);
+    }
+    const settings: CiSettings = {
+      tgoCommand: flagString(p, 'ciTgoCommand')?.value ?? 'tgo',
+      image: flagString(p, 'ciImage')?.value,
+      runnerTags: (flagString(p, 'ciRunnerTags')?.value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      audience: flagString(p, 'ciAudience')?.value ?? 'sts.amazonaws.com',
+      parallelism: parallelism?.value,
+      jobFlags: jobFlags(argv),
+    };
+    const repo = repository(opts.workingDir);
+    const loader = createLoader(opts, (lvl, msg) => {
+      if (lvl === 'warn' || level === 'debug') process.stderr.write(`${secrets.redact(msg)}\n`);
+    });
+    const auth = new RunCredentials(opts, { secrets, log: (lvl, msg) => loader.opts.onLog?.(lvl === 'error' ? 'warn' : lvl, msg) });
+    auth.attach(loader);
+    const stack = await auth.identities.load(() => loadStack(opts, loader)).finally(() => auth.close());
+    const out = await generatePipeline(opts, platform, settings, stack, repo);
+    for (const w of out.warnings) process.stderr.write(`WARN ${secrets.redact(w)}\n`);
+    const file = flagString(p, 'ciFile')?.value;
+    if (file && file !== '-') {
+      const target = path.resolve(process.cwd(), file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, out.text);
+      process.stderr.write(`Wrote ${file}: ${out.jobs.length} ${platform} job${out.jobs.length === 1 ? '' : 's'} for ${opts.command}.\n`);
+    } else {
+      process.stdout.write(out.text);
+    }
+    return 0;
+  } catch (e) {
+    return reportError(e, level, secrets);
+  }
+}
