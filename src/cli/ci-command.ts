@@ -32,28 +32,34 @@ export function jobFlags(argv: string[]): string[] {
   return out;
 }
 
+/** The engine, its settings and the output file, from the ci flags (checked before anything is loaded). */
+export function ciSettings(argv: string[], env: NodeJS.ProcessEnv): { platform: string; settings: CiSettings; file?: string } {
+  const p = parseArgs(argv, env);
+  const platform = checkPlatform(flagString(p, 'ciPlatform')?.value);
+  const parallelism = flagNumber(p, 'parallelism');
+  if (parallelism && platform !== 'argo') {
+    throw new UsageError(`${parallelism.source}: a ${platform} pipeline has no bound on its running jobs; bound the runners instead.`);
+  }
+  const settings: CiSettings = {
+    tgoCommand: flagString(p, 'ciTgoCommand')?.value ?? 'tgo',
+    image: flagString(p, 'ciImage')?.value,
+    runnerTags: (flagString(p, 'ciRunnerTags')?.value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    audience: flagString(p, 'ciAudience')?.value ?? 'sts.amazonaws.com',
+    parallelism: parallelism?.value,
+    jobFlags: jobFlags(argv),
+  };
+  return { platform, settings, file: flagString(p, 'ciFile')?.value };
+}
+
 export async function ciGenerate(argv: string[]): Promise<number> {
   const secrets = new SecretRegistry();
   let level: LogLevel = 'info';
   try {
     const opts = { ...runOptions(argv, process.env, process.cwd(), true), nonInteractive: true };
     level = opts.logLevel;
-    const p = parseArgs(argv, process.env);
-    const platform = checkPlatform(flagString(p, 'ciPlatform')?.value);
+    const { platform, settings, file } = ciSettings(argv, process.env);
     if (!opts.command) throw new UsageError('ci generate needs the terraform command its jobs run (example: tgo ci generate --platform gitlab -- plan).');
     validateCommand(opts);
-    const parallelism = flagNumber(p, 'parallelism');
-    if (parallelism && platform !== 'argo') {
-      throw new UsageError(`${parallelism.source}: a ${platform} pipeline has no bound on its running jobs; bound the runners instead.`);
-    }
-    const settings: CiSettings = {
-      tgoCommand: flagString(p, 'ciTgoCommand')?.value ?? 'tgo',
-      image: flagString(p, 'ciImage')?.value,
-      runnerTags: (flagString(p, 'ciRunnerTags')?.value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-      audience: flagString(p, 'ciAudience')?.value ?? 'sts.amazonaws.com',
-      parallelism: parallelism?.value,
-      jobFlags: jobFlags(argv),
-    };
     const repo = repository(opts.workingDir);
     const loader = createLoader(opts, (lvl, msg) => {
       if (lvl === 'warn' || level === 'debug') process.stderr.write(`${secrets.redact(msg)}\n`);
@@ -63,7 +69,6 @@ export async function ciGenerate(argv: string[]): Promise<number> {
     const stack = await auth.identities.load(() => loadStack(opts, loader)).finally(() => auth.close());
     const out = await generatePipeline(opts, platform, settings, stack, repo);
     for (const w of out.warnings) process.stderr.write(`WARN ${secrets.redact(w)}\n`);
-    const file = flagString(p, 'ciFile')?.value;
     if (file && file !== '-') {
       const target = path.resolve(process.cwd(), file);
       mkdirSync(path.dirname(target), { recursive: true });

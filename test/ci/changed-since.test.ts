@@ -13,6 +13,7 @@ import path from 'node:path';
 import { makeFakeTerraform, type FakeTerraform } from '../support/fake-terraform.js';
 import { baseEnv, tgo } from '../support/tgo.js';
 import { writeStack } from '../support/stack.js';
+import { gitEnv } from './shape.js';
 import { runOptions } from '../../src/cli/options.js';
 import { createLoader, loadStack } from '../../src/run/stack.js';
 import { selectForRun } from '../../src/run/selection.js';
@@ -21,7 +22,7 @@ let tf: FakeTerraform;
 let root: string;
 
 const git = (args: string[], cwd = root) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+  execFileSync('git', args, { cwd, encoding: 'utf8', env: gitEnv });
 
 const include = 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n';
 const dependsOn = (p: string) => `dependencies {\n  paths = ["${p}"]\n}\n`;

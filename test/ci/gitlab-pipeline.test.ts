@@ -15,23 +15,12 @@ import { parse } from 'yaml';
 import { hasMoto, startMoto, type Moto } from '../support/moto.js';
 import { baseEnv, REPO, tgo, TGO, WHOAMI } from '../support/tgo.js';
 import { writeStack } from '../support/stack.js';
+import { gitEnv, STACK } from './shape.js';
 
 const GITLAB_CI_LOCAL = path.join(REPO, 'node_modules', 'gitlab-ci-local', 'dist', 'index.js');
 const TOKEN = 'eyJhbGciOiJSUzI1NiIsImtpZCI6InRlc3QifQ.eyJpc3MiOiJodHRwczovL2dpdGxhYi5leGFtcGxlLmNvbSIsInN1YiI6InByb2plY3RfcGF0aDpwbGF0Zm9ybS9saXZlOnJlZl90eXBlOmJyYW5jaDpyZWY6bWFpbiIsImF1ZCI6InN0cy5hbWF6b25hd3MuY29tIn0.c2lnbmF0dXJl';
 
-/** module → its dependencies: 10 modules, two roots, a diamond, and `worker` failing with `reports` behind it. */
-const STACK: Record<string, string[]> = {
-  net: [],
-  dns: ['net'],
-  db: ['net'],
-  cache: ['net'],
-  app: ['db', 'dns', 'cache'],
-  web: ['app'],
-  worker: ['app'],
-  reports: ['worker'],
-  logs: [],
-  audit: ['logs'],
-};
+/** `worker` fails: `reports`, behind it, must not run; everything else must. */
 const FAILING = 'worker';
 const role = (m: string) => `arn:aws:iam::123456789012:role/tgo-${m}`;
 
@@ -105,7 +94,7 @@ describe.skipIf(!hasMoto())('tgo ci generate --platform gitlab, run by gitlab-ci
   it('runs every module as its own job in dependency order, each with its own role from the ID token', async () => {
     await moto.createBucket('tfstate');
     root = writeStack(stackFiles());
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe', env: gitEnv });
     git('init', '-q', '-b', 'main');
 
     const gen = await tgo(['ci', 'generate', '--platform', 'gitlab', '--tgo-command', `node ${TGO}`, '--pipeline-file', '../.gitlab-ci.yml', '--', 'apply'],
