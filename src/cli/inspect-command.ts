@@ -9,7 +9,7 @@ import { createLoader, loadStack, moduleDirOf, type Stack } from '../run/stack.j
 import { RunCredentials } from '../auth/run-credentials.js';
 import type { RunOptions } from '../run/options.js';
 
-export async function inspect(argv: string[], all: boolean, render: (stack: Stack, opts: RunOptions) => string): Promise<number> {
+export async function inspect(argv: string[], all: boolean, render: (stack: Stack, opts: RunOptions) => string | Promise<string>): Promise<number> {
   const secrets = new SecretRegistry();
   let level: RunOptions['logLevel'] = 'info';
   try {
@@ -32,7 +32,7 @@ export async function inspect(argv: string[], all: boolean, render: (stack: Stac
       stack.modules.set(dir, await auth.identities.load(() => loader.loadModule(dir)));
     }
     await auth.close();
-    const text = secrets.redact(render(stack, opts));
+    const text = secrets.redact(await render(stack, opts));
     // --terragrunt-json-out FILE writes the rendering there (Terragrunt's render-json option).
     if (opts.jsonOut && opts.jsonOut !== '-') writeFileSync(path.resolve(opts.workingDir, opts.jsonOut), text);
     else process.stdout.write(text);

@@ -15,6 +15,7 @@ export const TGO_COMMANDS = new Set([
   'terragrunt-info',
   'hclfmt',
   'ci',
+  'find',
   'help',
   'terraform',
 ]);

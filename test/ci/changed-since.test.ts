@@ -126,6 +126,10 @@ describe('--queue-include-units-changed-since', () => {
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.ran).toEqual(['a', 'b', 'g', 'g2']);
     expect(plan.stderr).toMatch(/not changed since base/);
+    // find prints the changed set itself (no command, so no dependents), as Terragrunt's JSON list of units.
+    const find = await tgo(['find', '--changed-since', 'base', '--json'], { cwd: path.join(root, 'live'), env: baseEnv() });
+    expect(find.code, find.stderr).toBe(0);
+    expect(JSON.parse(find.stdout)).toEqual(['a', 'b'].map((p) => ({ type: 'unit', path: p })));
     changeFromBase(() => undefined);
     const none = await selected('plan');
     expect(none.code, none.stderr).toBe(0);
