@@ -14,7 +14,6 @@ export const TGO_COMMANDS = new Set([
   'output-module-groups',
   'terragrunt-info',
   'hclfmt',
-  'ci',
   'find',
   'help',
   'terraform',
@@ -23,6 +22,7 @@ export const TGO_COMMANDS = new Set([
 /** Command groups (oclif topics): `tgo hcl fmt` is the command `hcl fmt`, wherever tgo's flags are. */
 export const TOPICS: Record<string, ReadonlySet<string>> = {
   hcl: new Set(['format', 'fmt']),
+  ci: new Set(['generate']),
 };
 
 /** Terragrunt's removed `*-all` shortcuts, still in many scripts. */
