@@ -12,7 +12,7 @@ import { LazyObject, evaluate, type EvalScope } from './hcl/eval.js';
 import { parseConfig, parseTemplate } from './hcl/parser.js';
 import { isObject, type Value, type ValueObject } from './hcl/values.js';
 import { terraformFunctions } from './functions/terraform/index.js';
-import { terragruntFunctions, type IncludeRef, type RunCmdCache, type TerragruntScope, type TerragruntServices } from './functions/terragrunt.js';
+import { gitTopLevel, terragruntFunctions, type IncludeRef, type RunCmdCache, type TerragruntScope, type TerragruntServices } from './functions/terragrunt.js';
 import type { FunctionContext, FunctionTable } from './hcl/functions.js';
 import { AttributeEvaluator, Deferred, decodeBody, passConfigErrors, toConfigError, type DecodedBody, type DisplayPath } from './decode.js';
 import { TERRAGRUNT_SCHEMA } from './schema.js';
@@ -64,6 +64,11 @@ export class ConfigLoader {
   private readonly existsCache = new Map<string, boolean>();
   /** Commands run_cmd actually started (cache misses), for tests and --log-level debug. */
   runCmdRuns = 0;
+  /** get_repo_root and friends: directory → repository top level (or the error), and the roots found so far. */
+  private readonly repoRoots = new Map<string, string | Error>();
+  private readonly knownRepos: string[] = [];
+  /** git processes started for get_repo_root & co. (one per repository in a plain tree). */
+  gitRuns = 0;
   /** read_terragrunt_config evaluations (cache misses): once per file and distinct context. */
   readEvaluations = 0;
   private readonly reading: string[] = [];
@@ -312,7 +317,9 @@ export class ConfigLoader {
     // entries per file (that copy was a sixth of a 1,000-module stack load).
     const functions: FunctionTable = Object.assign(Object.create(this.tfFunctions) as FunctionTable, terragruntFunctions(tg, this.services(tg)));
     const fnContext: FunctionContext = {
-      baseDir: path.dirname(tg.configPath),
+      // Terraform's functions (file, templatefile, fileset…) resolve against the file being evaluated, as
+      // Terragrunt's createTerragruntEvalContext(file.ConfigPath) does; Terragrunt's own use tg.configPath.
+      baseDir: path.dirname(tg.file),
       renderTemplate: (source, filename, vars) => this.renderTemplate(source, filename, vars, functions, fnContext),
       onRead: (file) => this.noteRead(file),
     };
@@ -332,15 +339,12 @@ export class ConfigLoader {
       terraformArgs: this.opts.terraformArgs,
       readTerragruntConfig: (file) => passConfigErrors(() => this.readTerragruntConfig(file, tg)),
       readTfvarsFile: (file) => passConfigErrors(() => this.readTfvars(file)),
+      repoRoot: (dir) => this.repoRoot(dir),
       runCmd: (dir, args, quiet, cache) => this.runCmd(dir, args, quiet, cache),
       awsIdentity: this.opts.awsIdentity ? () => this.opts.awsIdentity!(tg.originalConfigPath) : undefined,
       terraformWorkingDir: this.opts.terraformWorkingDir ? () => this.terraformWorkingDir(tg.originalConfigPath) : undefined,
       sourceCliFlag: this.opts.sourceCliFlag,
-      fileExists: (file) => {
-        let found = this.existsCache.get(file);
-        if (found === undefined) this.existsCache.set(file, (found = existsSync(file)));
-        return found;
-      },
+      fileExists: (file) => this.exists(file),
     };
   }
 
@@ -395,19 +399,21 @@ export class ConfigLoader {
     }
   }
 
-  private readTfvars(file: string): Value {
-    if (file.endsWith('.json')) {
-      try {
-        return JSON.parse(readFileSync(file, 'utf8')) as Value;
-      } catch (e) {
-        throw new ConfigError(this.display(file), `cannot read tfvars file: ${(e as Error).message}`);
-      }
-    }
+  /** read_tfvars_file: the file's variables as a JSON string, as Terragrunt returns them (so jsondecode() works). */
+  private readTfvars(file: string): string {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      throw new ConfigError(this.display(file), 'file does not exist');
+      throw new ConfigError(this.display(file), 'tfvars file does not exist');
+    }
+    if (file.endsWith('json')) {
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        throw new ConfigError(this.display(file), `cannot read tfvars file: ${(e as Error).message}`);
+      }
+      return text;
     }
     let body: Body;
     try {
@@ -418,7 +424,54 @@ export class ConfigLoader {
     const scope: EvalScope = { variable: () => undefined, functions: this.tfFunctions, fnContext: { baseDir: path.dirname(file), renderTemplate: () => null } };
     const out: ValueObject = {};
     for (const a of body.attributes) out[a.name] = new AttributeEvaluator(file, scope, this.display).value(a, a.name);
-    return out;
+    return JSON.stringify(out);
+  }
+
+  /**
+   * The git top level of `dir`, once per repository per run: a directory below a repository already found, with
+   * no `.git` of its own on the way up (a nested repository or submodule), is in that repository without asking
+   * git again (Terragrunt caches per directory; a 437-module tree asked git 2,298 times).
+   */
+  private repoRoot(dir: string): string {
+    let known = this.repoRoots.get(dir);
+    if (known === undefined) {
+      known = this.knownRepoOf(dir);
+      if (known === undefined) {
+        this.gitRuns++;
+        try {
+          known = gitTopLevel(dir, this.opts.env);
+          if (!this.knownRepos.includes(known)) this.knownRepos.push(known);
+        } catch (e) {
+          known = e as Error;
+        }
+      }
+      this.repoRoots.set(dir, known);
+    }
+    if (known instanceof Error) throw known;
+    return known;
+  }
+
+  private knownRepoOf(dir: string): string | undefined {
+    // GIT_DIR / GIT_WORK_TREE point git elsewhere: only git itself can answer.
+    if (this.opts.env.GIT_DIR || this.opts.env.GIT_WORK_TREE) return undefined;
+    for (const root of this.knownRepos) {
+      if (dir !== root && !dir.startsWith(root + path.sep)) continue;
+      let nested = false;
+      for (let d = dir; d !== root; d = path.dirname(d)) {
+        if (this.exists(path.join(d, '.git'))) {
+          nested = true;
+          break;
+        }
+      }
+      if (!nested) return root;
+    }
+    return undefined;
+  }
+
+  private exists(file: string): boolean {
+    let found = this.existsCache.get(file);
+    if (found === undefined) this.existsCache.set(file, (found = existsSync(file)));
+    return found;
   }
 
   private runCmd(dir: string, args: string[], quiet: boolean, cache: RunCmdCache = 'dir'): string {
@@ -438,7 +491,9 @@ export class ConfigLoader {
     // Terragrunt trims the trailing newline, like a shell's $(…).
     out = out.replace(/\r?\n$/, '');
     if (cache !== 'none') this.runCmdCache.set(key, out);
-    this.opts.onLog?.(quiet ? 'debug' : 'info', quiet ? `run_cmd ${args[0]} (output hidden)` : `run_cmd ${args.join(' ')}: ${out}`);
+    // As Terragrunt: the command's own output is shown once per run (not on cache hits), unless --terragrunt-quiet.
+    this.opts.onLog?.('debug', quiet ? `run_cmd ${args[0]} (output hidden)` : `run_cmd ${args.join(' ')} in ${this.display(dir)}`);
+    if (!quiet && out !== '') this.opts.onLog?.('info', out);
     return out;
   }
 }

@@ -38,8 +38,8 @@ export interface TerragruntServices {
   terraformCommand: string;
   terraformArgs: string[];
   readTerragruntConfig(file: string, from: TerragruntScope): Value;
-  /** A .tfvars (HCL) or .tfvars.json file as an object. */
-  readTfvarsFile(file: string): Value;
+  /** A .tfvars (HCL) or .tfvars.json file as a JSON string (Terragrunt's read_tfvars_file). */
+  readTfvarsFile(file: string): string;
   /** Runs in `dir`; cached per dir+args ('dir', Terragrunt's default), per args ('global') or not at all ('none'). */
   runCmd(dir: string, args: string[], quiet: boolean, cache?: RunCmdCache): string;
   /** Caller identity of the module's role (issue: get_aws_account_id answers for the assumed role). */
@@ -50,6 +50,8 @@ export interface TerragruntServices {
   terraformWorkingDir?(): string;
   /** The value of --source, '' when not given. */
   sourceCliFlag?: string;
+  /** The git top-level directory of `dir` (the loader answers once per repository per run). */
+  repoRoot?(dir: string): string;
 }
 
 export type RunCmdCache = 'dir' | 'global' | 'none';
@@ -87,13 +89,8 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
     return found;
   };
   const resolve = (p: string) => (path.isAbsolute(p) ? p : path.resolve(terragruntDir, p));
-  const repoRoot = () => {
-    try {
-      return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: terragruntDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    } catch {
-      throw new FunctionError(`${terragruntDir} is not inside a git repository`);
-    }
-  };
+  // Terragrunt asks git in the unit's working dir (the read file's dir inside read_terragrunt_config).
+  const repoRoot = () => (svc.repoRoot ?? gitTopLevel)(terragruntDir);
   const identity = () => {
     if (!svc.awsIdentity) throw new FunctionError('AWS caller identity is not available here');
     return svc.awsIdentity();
@@ -138,7 +135,8 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
     }, { optional: 1 }),
     get_platform: fn([], () => (process.platform === 'win32' ? 'windows' : process.platform)),
     get_terraform_command: fn([], () => svc.terraformCommand),
-    get_terraform_cli_args: fn([], () => [...svc.terraformArgs]),
+    // Terragrunt's TerraformCliArgs start with the command itself: ["apply", "-auto-approve"].
+    get_terraform_cli_args: fn([], () => (svc.terraformCommand ? [svc.terraformCommand, ...svc.terraformArgs] : [...svc.terraformArgs])),
     get_terraform_commands_that_need_vars: fn([], () => [...COMMANDS_NEED_VARS]),
     get_terraform_commands_that_need_locking: fn([], () => [...COMMANDS_NEED_LOCKING]),
     get_terraform_commands_that_need_input: fn([], () => [...COMMANDS_NEED_INPUT]),
@@ -190,6 +188,15 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
       throw new FunctionError('sops_decrypt_file is not supported by tgo');
     }),
   };
+}
+
+/** `git rev-parse --show-toplevel` in `dir`; a clear error outside a repository. */
+export function gitTopLevel(dir: string, env: NodeJS.ProcessEnv = process.env): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    throw new FunctionError(`${dir} is not inside a git repository`);
+  }
 }
 
 /** Maps merged recursively, lists concatenated; the later value wins otherwise (Terragrunt's deep merge). */
