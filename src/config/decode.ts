@@ -50,7 +50,11 @@ export function decodeBody(body: Body, schema: BodySchema, file: string, where: 
         where || undefined, block.range.start.line);
     }
     const twin = list.find((b) => b.labels.join('\0') === block.labels.join('\0'));
-    if (twin && block.labels.length > 0) {
+    if (twin && block.labels.length > 0 && !spec.repeatable) {
+      if (block.type === 'generate') {
+        throw new ConfigError(display(file), `Detected generate blocks with the same name: [${block.labels[0]}] (the other is at line ${twin.range.start.line}).`,
+          where || undefined, block.range.start.line);
+      }
       throw new ConfigError(display(file),
         `Duplicate ${block.type} "${block.labels.join('" "')}": a block with this label is already defined at line ${twin.range.start.line}.`,
         where || undefined, block.range.start.line);

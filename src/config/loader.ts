@@ -16,7 +16,7 @@ import { gitTopLevel, terragruntFunctions, type IncludeRef, type RunCmdCache, ty
 import type { FunctionContext, FunctionTable } from './hcl/functions.js';
 import { AttributeEvaluator, Deferred, decodeBody, passConfigErrors, toConfigError, type DecodedBody, type DisplayPath } from './decode.js';
 import { TERRAGRUNT_SCHEMA } from './schema.js';
-import { fileConfigFromTree, mergeFileConfigs, type FileConfig } from './merge.js';
+import { fileConfigFromTree, mergeFileConfigs, type BlockLists, type FileConfig } from './merge.js';
 import type { IncludeConfig, MergeStrategy, ModuleConfig } from './types.js';
 import { ConfigError } from '../errors.js';
 
@@ -241,13 +241,14 @@ export class ConfigLoader {
     const lines = new Map<string, number>();
     const deferred: string[] = [];
     const tree: ValueObject = { locals: locals.values };
-    this.evaluateBody(decoded, TERRAGRUNT_BLOCK_ORDER, ev, '', tree, lines, deferred);
-    const fc = fileConfigFromTree(file, tree, lines, deferred, this.display, path.dirname(scope.configPath));
+    const lists: BlockLists = new Map();
+    this.evaluateBody(decoded, TERRAGRUNT_BLOCK_ORDER, ev, '', tree, lines, deferred, lists);
+    const fc = fileConfigFromTree(file, tree, lines, deferred, this.display, path.dirname(scope.configPath), lists);
     return { ...fc, tree };
   }
 
   private evaluateBody(decoded: DecodedBody, skip: Set<string>, ev: AttributeEvaluator, prefix: string, into: ValueObject,
-    lines: Map<string, number>, deferred: string[]): void {
+    lines: Map<string, number>, deferred: string[], lists: BlockLists): void {
     for (const [name, attr] of decoded.attributes) {
       const p = prefix + name;
       lines.set(p, attr.range.start.line);
@@ -260,16 +261,25 @@ export class ConfigLoader {
     }
     for (const [type, blocks] of decoded.blocks) {
       if (skip.has(type)) continue;
+      const seen = new Map<string, number>();
       for (const b of blocks) {
-        const p = prefix + type + b.labels.map((l) => `.${l}`).join('');
+        let p = prefix + type + b.labels.map((l) => `.${l}`).join('');
+        // A second hook with the same name is told apart in messages as `name[1]`.
+        const n = seen.get(p) ?? 0;
+        seen.set(p, n + 1);
+        if (n > 0) p += `[${n}]`;
         lines.set(p, b.range.start.line);
         const obj: ValueObject = {};
         const inner: DecodedBody = {
           attributes: new Map(b.body.attributes.map((a) => [a.name, a])),
           blocks: groupBlocks(b.body.blocks),
         };
-        this.evaluateBody(inner, NO_SKIP, ev, `${p}.`, obj, lines, deferred);
+        this.evaluateBody(inner, NO_SKIP, ev, `${p}.`, obj, lines, deferred, lists);
         placeBlock(into, type, b.labels, obj);
+        if (b.labels.length > 0) {
+          const key = prefix + type;
+          lists.set(key, [...(lists.get(key) ?? []), { name: b.labels[0]!, at: p, value: obj }]);
+        }
       }
     }
   }

@@ -18,6 +18,7 @@ import type {
 } from './types.js';
 import { EXTRA_IAM_ATTRIBUTES } from './types.js';
 import { ConfigError } from '../errors.js';
+import { compileOnError } from '../terraform/hooks.js';
 
 /** One file's contribution, before merging. Absent fields were not set in that file. */
 export interface FileConfig {
@@ -40,6 +41,12 @@ export interface FileConfig {
   terragruntVersionConstraint?: string;
   deferred: string[];
 }
+
+/**
+ * Labelled blocks in the order written, by path of their type (`terraform.before_hook`): hooks and
+ * extra_arguments are lists in Terragrunt, so two with the same name both count.
+ */
+export type BlockLists = Map<string, { name: string; at: string; value: ValueObject }[]>;
 
 /** A dependency block of one file, with the attributes written in it (a deep merge overrides only those). */
 export type FileDependency = DependencyConfig & { set: ReadonlySet<string> };
@@ -106,7 +113,7 @@ function labelled(tree: ValueObject, type: string): [string, ValueObject][] {
  * written in an included file, as in Terragrunt (they are resolved against the config being parsed, i.e. the unit).
  */
 export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<string, number>, deferred: string[], display: DisplayPath,
-  baseDir: string = path.dirname(file)): FileConfig {
+  baseDir: string = path.dirname(file), lists: BlockLists = new Map()): FileConfig {
   const r: Reader = new Reader(file, lines, display);
   const dir = baseDir;
   const iam: IamAttributes = {
@@ -165,8 +172,7 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
       includeInCopy: r.list(tf, 'include_in_copy', 'terraform.include_in_copy'),
       excludeFromCopy: r.list(tf, 'exclude_from_copy', 'terraform.exclude_from_copy'),
       copyTerraformLockFile: r.bool(tf, 'copy_terraform_lock_file', 'terraform.copy_terraform_lock_file'),
-      extraArguments: labelled(tf, 'extra_arguments').map(([name, e]): ExtraArguments => {
-        const at = `terraform.extra_arguments.${name}`;
+      extraArguments: inOrder(lists, tf, 'terraform', 'extra_arguments').map(({ name, at, value: e }): ExtraArguments => {
         const env = r.object(e, 'env_vars', `${at}.env_vars`) ?? {};
         return {
           name,
@@ -177,9 +183,9 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
           envVars: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
         };
       }),
-      beforeHooks: hooks(r, tf, 'before_hook'),
-      afterHooks: hooks(r, tf, 'after_hook'),
-      errorHooks: hooks(r, tf, 'error_hook'),
+      beforeHooks: hooks(r, inOrder(lists, tf, 'terraform', 'before_hook')),
+      afterHooks: hooks(r, inOrder(lists, tf, 'terraform', 'after_hook')),
+      errorHooks: hooks(r, inOrder(lists, tf, 'terraform', 'error_hook'), true),
     };
   }
 
@@ -264,11 +270,26 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
   };
 }
 
-function hooks(r: Reader, tf: ValueObject, type: string): Hook[] {
-  return labelled(tf, type).map(([name, h]) => {
-    const at = `terraform.${type}.${name}`;
+/** A block type's labelled blocks in the order written (duplicates kept), falling back to the value tree. */
+function inOrder(lists: BlockLists, parent: ValueObject, prefix: string, type: string): { name: string; at: string; value: ValueObject }[] {
+  return lists.get(`${prefix}.${type}`) ?? labelled(parent, type).map(([name, value]) => ({ name, at: `${prefix}.${type}.${name}`, value }));
+}
+
+function hooks(r: Reader, blocks: { name: string; at: string; value: ValueObject }[], errorHooks = false): Hook[] {
+  return blocks.map(({ name, at, value: h }) => {
     const execute = r.list(h, 'execute', `${at}.execute`) ?? [];
     if (execute.length === 0) r.fail(`${at}.execute`, 'execute must name a command to run');
+    const onErrors = r.list(h, 'on_errors', `${at}.on_errors`) ?? [];
+    // on_errors are Go (RE2) regular expressions: a bad one is found now, not when terraform fails.
+    if (errorHooks) {
+      for (const p of onErrors) {
+        try {
+          compileOnError(p);
+        } catch (e) {
+          r.fail(`${at}.on_errors`, `invalid regular expression ${JSON.stringify(p)}: ${(e as Error).message}`);
+        }
+      }
+    }
     return {
       name,
       commands: r.list(h, 'commands', `${at}.commands`) ?? [],
@@ -277,7 +298,7 @@ function hooks(r: Reader, tf: ValueObject, type: string): Hook[] {
       runOnError: r.bool(h, 'run_on_error', `${at}.run_on_error`) ?? false,
       if: r.bool(h, 'if', `${at}.if`) ?? true,
       suppressStdout: r.bool(h, 'suppress_stdout', `${at}.suppress_stdout`) ?? false,
-      onErrors: r.list(h, 'on_errors', `${at}.on_errors`) ?? [],
+      onErrors,
     };
   });
 }

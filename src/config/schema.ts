@@ -14,9 +14,13 @@ export interface BlockSchema {
   optionalLabel?: boolean;
   /** At most one such block in a body. */
   single?: boolean;
+  /** Several blocks may share a label (Terragrunt keeps hooks and extra_arguments as lists; only generate names must be unique). */
+  repeatable?: boolean;
   body: BodySchema;
 }
 
+// Terragrunt's Hook and ErrorHook structs (pkg/config/config.go): error hooks have no `if`/`run_on_error` and
+// require `on_errors`.
 const hookBody: BodySchema = {
   attributes: {
     commands: { required: true },
@@ -25,7 +29,16 @@ const hookBody: BodySchema = {
     run_on_error: {},
     if: {},
     suppress_stdout: {},
-    on_errors: {},
+  },
+};
+
+const errorHookBody: BodySchema = {
+  attributes: {
+    commands: { required: true },
+    execute: { required: true },
+    on_errors: { required: true },
+    working_dir: {},
+    suppress_stdout: {},
   },
 };
 
@@ -86,6 +99,7 @@ export const TERRAGRUNT_SCHEMA: BodySchema = {
         blocks: {
           extra_arguments: {
             labels: ['name'],
+            repeatable: true,
             body: {
               attributes: {
                 commands: { required: true },
@@ -96,9 +110,9 @@ export const TERRAGRUNT_SCHEMA: BodySchema = {
               },
             },
           },
-          before_hook: { labels: ['name'], body: hookBody },
-          after_hook: { labels: ['name'], body: hookBody },
-          error_hook: { labels: ['name'], body: hookBody },
+          before_hook: { labels: ['name'], repeatable: true, body: hookBody },
+          after_hook: { labels: ['name'], repeatable: true, body: hookBody },
+          error_hook: { labels: ['name'], repeatable: true, body: errorHookBody },
         },
       },
     },

@@ -14,7 +14,7 @@ import { isObject, type Value, type ValueObject } from '../config/hcl/values.js'
 import { extraEnv, inputsToEnv, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
 import { overrideContext } from './stack.js';
 import { NULL_VARS_FILE, prepareWorkingDir, workingDirOf, type WorkingDir } from '../terraform/workdir.js';
-import { errorHooksFor, hooksFor, runHooks, type HookRun } from '../terraform/hooks.js';
+import { hooksFor, runErrorHooks, runHooks, type HookRun } from '../terraform/hooks.js';
 import { satisfies, terraformVersion } from '../terraform/version.js';
 import { runProcess, type ProcessResult } from '../terraform/spawn.js';
 import { ConfigError, ConfigErrors, errorMessage } from '../errors.js';
@@ -38,8 +38,13 @@ export interface ModuleRunnerDeps {
   kill: AbortSignal;
 }
 
+/** terraform's outcome plus, when error hooks may need it, the text they match on_errors against. */
+type ExecOutcome = TaskOutcome & { errorText?: string };
+
 const STDERR_TAIL = 5;
 type WorkingDirFetch = NonNullable<WorkingDir['fetch']>;
+/** Output kept per terraform run for error hooks' on_errors. */
+const COLLECT_LIMIT = 4 << 20;
 
 export class ModuleRunner {
   private readonly outputs = new Map<string, Promise<ValueObject>>();
@@ -213,8 +218,9 @@ export class ModuleRunner {
     });
     const tf = cfg.terraform;
 
-    const readConfigHook = await runHooks('after_hook', hooksFor(tf.afterHooks, 'terragrunt-read-config'), hookRun(env));
-    if (readConfigHook) return { ok: false, reason: readConfigHook };
+    const readConfigErrors: string[] = [];
+    await runHooks('after_hook', hooksFor(tf.afterHooks, 'terragrunt-read-config'), hookRun(env), readConfigErrors);
+    if (readConfigErrors.length > 0) return { ok: false, reason: readConfigErrors[0]! };
 
     // A source that changed under an initialised working dir asks for init again (Terragrunt's marker file).
     const initRequired = path.join(workDir, INIT_REQUIRED_FILE);
@@ -225,26 +231,35 @@ export class ModuleRunner {
       // Auto-init output goes to stderr: stdout belongs to the command the user asked for (output -json…).
       const toStderr = (_s: 'stdout' | 'stderr', l: string) => emitLine('stderr', l);
       const initArgs = terraformArgs({ command: 'init', args: [], extraArguments: tf.extraArguments, moduleDir: dir, runAll: true, remoteState: cfg.remoteState });
-      const init = await this.withHooks(tf, 'init', () => this.exec(this.tfPath(cfg), initArgs, workDir, initEnv, toStderr), hookRun(initEnv, toStderr));
+      const init = await this.withHooks(tf, 'init', (collect) => this.exec(this.tfPath(cfg), initArgs, workDir, initEnv, toStderr, collect), hookRun(initEnv, toStderr));
       if (!init.ok) return { ...init, reason: `terraform init failed: ${init.reason}` };
       rmSync(initRequired, { force: true });
     }
     const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: tf.extraArguments, moduleDir: dir, runAll: opts.all, remoteState: cfg.remoteState });
-    return this.withHooks(tf, opts.command, () => this.exec(this.tfPath(cfg), args, workDir, env, emitLine), hookRun(env));
+    return this.withHooks(tf, opts.command, (collect) => this.exec(this.tfPath(cfg), args, workDir, env, emitLine, collect), hookRun(env));
   }
 
-  /** before hooks, the command, after hooks (on error only those with run_on_error), error hooks on matching errors. */
-  private async withHooks(tf: ModuleConfig['terraform'], command: string, body: () => Promise<TaskOutcome>, h: HookRun): Promise<TaskOutcome> {
-    const before = await runHooks('before_hook', hooksFor(tf.beforeHooks, command), h);
-    if (before) return { ok: false, reason: before };
-    const outcome = await body();
-    const after = hooksFor(tf.afterHooks, command).filter((x) => outcome.ok || x.runOnError);
-    const afterFailed = await runHooks('after_hook', after, h);
-    if (!outcome.ok) {
-      await runHooks('error_hook', errorHooksFor(tf.errorHooks, command, (outcome.stderrTail ?? []).join('\n')), h);
-      return outcome;
+  /**
+   * Terragrunt's RunActionWithHooks: before hooks (after a failure only those with run_on_error), the command
+   * unless a before hook failed, after hooks (the same rule), then error hooks whose on_errors match the text of
+   * every failure so far (terraform's with its stderr and stdout).
+   */
+  private async withHooks(tf: ModuleConfig['terraform'], command: string, body: (collect: boolean) => Promise<ExecOutcome>, h: HookRun): Promise<TaskOutcome> {
+    const errors: string[] = [];
+    await runHooks('before_hook', hooksFor(tf.beforeHooks, command), h, errors);
+    let outcome: ExecOutcome | undefined;
+    if (errors.length === 0) {
+      outcome = await body(tf.errorHooks.some((x) => x.commands.includes(command)));
+      if (!outcome.ok) errors.push(outcome.errorText ?? outcome.reason ?? 'terraform failed');
     }
-    return afterFailed ? { ok: false, reason: afterFailed } : outcome;
+    await runHooks('after_hook', hooksFor(tf.afterHooks, command), h, errors);
+    await runErrorHooks(tf.errorHooks, command, h, errors);
+    if (outcome && !outcome.ok) {
+      const { errorText: _text, ...failed } = outcome;
+      return failed;
+    }
+    if (errors.length === 0) return outcome!;
+    return { ok: false, reason: errors[0]! };
   }
 
   private async checkVersion(cfg: ModuleConfig): Promise<void> {
@@ -255,11 +270,14 @@ export class ModuleRunner {
     }
   }
 
-  private async exec(bin: string, args: string[], cwd: string, env: Env, onLine: (s: 'stdout' | 'stderr', l: string) => void): Promise<TaskOutcome> {
+  /** Run terraform; with `collect`, its whole output is kept for error hooks' on_errors (bounded). */
+  private async exec(bin: string, args: string[], cwd: string, env: Env, onLine: (s: 'stdout' | 'stderr', l: string) => void,
+    collect = false): Promise<ExecOutcome> {
     // After Ctrl-C nothing new starts, even a module that was already past the scheduler (fetching credentials).
     if (this.d.interrupt.aborted) return { ok: false, interrupted: true, reason: 'interrupted before terraform started' };
     // The last lines of stderr go into the summary of a failed module.
     const tail: string[] = [];
+    const kept = { stdout: [] as string[], stderr: [] as string[], size: 0 };
     const r: ProcessResult = await runProcess(bin, args, {
       cwd,
       env,
@@ -267,6 +285,10 @@ export class ModuleRunner {
         if (stream === 'stderr' && line.trim() !== '') {
           tail.push(line);
           if (tail.length > STDERR_TAIL) tail.shift();
+        }
+        if (collect && kept.size < COLLECT_LIMIT) {
+          kept[stream].push(line);
+          kept.size += line.length + 1;
         }
         onLine(stream, line);
       },
@@ -279,12 +301,15 @@ export class ModuleRunner {
     // With -detailed-exitcode, 2 means "succeeded, with changes".
     if (r.exitCode === 0 || (r.exitCode === 2 && args.includes('-detailed-exitcode'))) return { ok: true, exitCode: r.exitCode };
     const interrupted = this.d.interrupt.aborted;
+    const reason = r.signal ? `terraform ${args[0]} was stopped by ${r.signal}` : `terraform ${args[0]} exited with code ${r.exitCode}`;
     return {
       ok: false,
       stderrTail: tail,
       exitCode: r.exitCode ?? (r.signal === 'SIGINT' ? 130 : 1),
       interrupted,
-      reason: r.signal ? `terraform ${args[0]} was stopped by ${r.signal}` : `terraform ${args[0]} exited with code ${r.exitCode}`,
+      reason,
+      // What error hooks match against, as Terragrunt's process error: the command, its stderr, then its stdout.
+      errorText: collect ? [`Failed to execute "${bin} ${args.join(' ')}" in ${cwd}`, ...kept.stderr, reason, ...kept.stdout].join('\n') : undefined,
     };
   }
 
