@@ -190,7 +190,7 @@ describe('bad input never half-runs: one clear error, non-zero exit, no terrafor
     ['locals cycle', { 'a/terragrunt.hcl': 'locals {\n  x = local.y\n  y = local.x\n}\n' }, /cycle in locals: [xy] -> [xy] -> [xy]/],
     ['unknown attribute', { 'a/terragrunt.hcl': 'iam_rol = "arn:aws:iam::111111111111:role/x"\n' }, /a\/terragrunt\.hcl:1,1: Unsupported argument.*"iam_rol".*Did you mean "iam_role"\?/],
     ['duplicate block label', { 'a/terragrunt.hcl': 'generate "p" {\n  path = "a"\n  if_exists = "overwrite"\n  contents = ""\n}\ngenerate "p" {\n  path = "b"\n  if_exists = "overwrite"\n  contents = ""\n}\n' },
-      /a\/terragrunt\.hcl:6: Duplicate generate "p"/],
+      /a\/terragrunt\.hcl:6: Detected generate blocks with the same name: \[p\]/],
   ];
   it.each(cases)('%s', async (_name, files, message) => {
     const root = writeStack(files);
