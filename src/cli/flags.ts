@@ -83,6 +83,10 @@ export const FLAGS: FlagSpec[] = [
   flag('failFast', 'boolean', ['terragrunt-fail-fast', 'fail-fast'], ['TG_FAIL_FAST', 'TERRAGRUNT_FAIL_FAST'], 'QUEUE',
     'After the first failure start nothing new; running modules finish.'),
 
+  // Feature flags (Terragrunt's `feature` blocks).
+  flag('feature', 'list', ['feature'], ['TG_FEATURE', 'TERRAGRUNT_FEATURE'], 'RUN',
+    'Set a feature flag: name=value, overriding the feature block\'s default (feature.<name>.value). Repeatable; the env var takes name=value,name2=value2.'),
+
   // What is written after the run.
   flag('reportFile', 'string', ['report-file'], ['TG_REPORT_FILE'], 'OUTPUT',
     'Write a run report: .json, .csv (Terragrunt\'s columns) or .html (a timeline of the run).'),

@@ -57,6 +57,19 @@ export function sourceOptions(p: ParsedArgs, workingDir: string): SourceOptions 
   };
 }
 
+/** --feature name=value (repeatable; TG_FEATURE takes a comma-separated list of them). */
+export function featureFlags(p: ParsedArgs): Record<string, string> | undefined {
+  const raw = flagList(p, 'feature');
+  if (!raw || raw.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const item of raw) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--feature takes name=value, got "${item}"`);
+    out[item.slice(0, eq).trim()] = item.slice(eq + 1);
+  }
+  return out;
+}
+
 /** Build RunOptions from a command's raw argv. `all` = every module (run-all, run --all). */
 export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, all: boolean): RunOptions {
   const p = parseArgs(argv, env);
@@ -105,6 +118,7 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     configFile,
     changedSince: flagString(p, 'changedSince')?.value,
     shard: shard ? { ...parseShard(shard.value, shard.source), level: shardLevel?.value } : undefined,
+    features: featureFlags(p),
   };
 }
 

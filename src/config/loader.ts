@@ -12,7 +12,7 @@ import { LazyObject, evaluate, type EvalScope } from './hcl/eval.js';
 import { parseConfig, parseTemplate } from './hcl/parser.js';
 import { isObject, type Value, type ValueObject } from './hcl/values.js';
 import { terraformFunctions } from './functions/terraform/index.js';
-import { gitTopLevel, terragruntFunctions, type IncludeRef, type RunCmdCache, type TerragruntScope, type TerragruntServices } from './functions/terragrunt.js';
+import { deepMerge, gitTopLevel, terragruntFunctions, type IncludeRef, type RunCmdCache, type TerragruntScope, type TerragruntServices } from './functions/terragrunt.js';
 import type { FunctionContext, FunctionTable } from './hcl/functions.js';
 import { AttributeEvaluator, Deferred, decodeBody, passConfigErrors, toConfigError, type DecodedBody, type DisplayPath } from './decode.js';
 import { TERRAGRUNT_SCHEMA } from './schema.js';
@@ -31,6 +31,8 @@ export interface LoaderOptions {
   parse?: (text: string, filename: string) => Body;
   /** Where run_cmd output and notes go (the loader itself never prints). */
   onLog?: (level: 'info' | 'debug' | 'warn', message: string) => void;
+  /** --feature name=value / TG_FEATURE: overrides of feature block defaults. */
+  features?: Record<string, string>;
   /** Caller identity for get_aws_* functions, per module config path. */
   awsIdentity?: (configPath: string) => { account: string; arn: string; userId: string; alias?: string };
   /** get_working_dir(): where terraform runs for a module config (with its source and the source flags). */
@@ -157,6 +159,7 @@ export class ConfigLoader {
     const refs: IncludeRef[] = includes.map((i) => ({ label: i.label, path: i.path }));
     const parents: FileConfig[] = [];
     const exposedIncludes: ValueObject = {};
+    const includeFeatures: InheritedFeatures = [];
     for (const inc of includes) {
       const p = this.file(inc.path);
       if (p.decoded.blocks.has('include')) {
@@ -165,13 +168,16 @@ export class ConfigLoader {
           'include', nested.range.start.line);
       }
       const scope: TerragruntScope = { file: inc.path, configPath, originalConfigPath, includes: refs };
-      const evaluated = this.evaluateFile(p, scope, deps, {});
+      const evaluated = this.evaluateFile(p, scope, deps, undefined);
       parents.push(evaluated);
       if (inc.expose) exposedIncludes[inc.label] = evaluated.tree;
+      if (inc.mergeStrategy !== 'no_merge') includeFeatures.push({ defaults: evaluated.featureDefaults, deep: inc.mergeStrategy === 'deep' });
     }
+    // A single bare `include {}` is exposed as `include.locals` (Terragrunt's includeMapAsCtyVal); otherwise by label.
+    const exposed = includes.length === 1 && includes[0]!.label === '' ? exposedIncludes[''] : Object.keys(exposedIncludes).length > 0 ? exposedIncludes : undefined;
     const scope: TerragruntScope = { file: configPath, configPath, originalConfigPath, includes: refs };
     const exposedHasDeferred = includes.some((inc, i) => inc.expose && parents[i]!.deferred.length > 0);
-    const child = this.evaluateFile(parsed, scope, deps, exposedIncludes, exposedHasDeferred);
+    const child = this.evaluateFile(parsed, scope, deps, exposed, exposedHasDeferred, includeFeatures);
     const module = mergeFileConfigs(path.dirname(configPath), configPath, includes, parents, child, this.display);
     return { module, exposed: child.tree };
   }
@@ -212,21 +218,25 @@ export class ConfigLoader {
   }
 
   /** Evaluate one file (the module's own or an included one) into a value tree plus its typed partial config. */
-  private evaluateFile(parsed: ParsedFile, scope: TerragruntScope, deps: DependencyValues | undefined, exposedIncludes: ValueObject,
-    exposedHasDeferred = false): FileConfig & { tree: ValueObject } {
+  private evaluateFile(parsed: ParsedFile, scope: TerragruntScope, deps: DependencyValues | undefined, exposedIncludes: Value | undefined,
+    exposedHasDeferred = false, inheritedFeatures: InheritedFeatures = []): FileConfig & { tree: ValueObject; featureDefaults: ValueObject } {
     const file = scope.file;
     const { decoded } = parsed;
     const variables: Record<string, Value | LazyObject> = {};
-    if (Object.keys(exposedIncludes).length > 0) variables.include = exposedIncludes;
+    if (exposedIncludes !== undefined) variables.include = exposedIncludes;
     const evalScope = this.scope(scope, variables);
     const locals = this.evaluateLocals(file, decoded.blocks.get('locals') ?? [], evalScope, variables);
 
-    const features: ValueObject = {};
     const early = new AttributeEvaluator(file, evalScope, this.display);
+    const featureDefaults: ValueObject = {};
+    const featureLines = new Map<string, number>();
     for (const b of decoded.blocks.get('feature') ?? []) {
       const d = b.body.attributes.find((a) => a.name === 'default');
-      features[b.labels[0]!] = { value: d ? early.value(d, `feature.${b.labels[0]}.default`) : null };
+      if (!d) throw new ConfigError(this.display(file), `feature flag "${b.labels[0]}" does not have a default value`, `feature.${b.labels[0]}`, b.range.start.line);
+      featureDefaults[b.labels[0]!] = early.value(d, `feature.${b.labels[0]}.default`);
+      featureLines.set(b.labels[0]!, b.range.start.line);
     }
+    const features = this.features(file, mergeFeatureDefaults(featureDefaults, inheritedFeatures), featureLines);
     variables.feature = features;
     if (deps) variables.dependency = deps;
 
@@ -244,7 +254,7 @@ export class ConfigLoader {
     const lists: BlockLists = new Map();
     this.evaluateBody(decoded, TERRAGRUNT_BLOCK_ORDER, ev, '', tree, lines, deferred, lists);
     const fc = fileConfigFromTree(file, tree, lines, deferred, this.display, path.dirname(scope.configPath), lists);
-    return { ...fc, tree };
+    return { ...fc, tree, featureDefaults };
   }
 
   private evaluateBody(decoded: DecodedBody, skip: Set<string>, ev: AttributeEvaluator, prefix: string, into: ValueObject,
@@ -282,6 +292,26 @@ export class ConfigLoader {
         }
       }
     }
+  }
+
+  /**
+   * `feature.<name>.value`: the default (merged from includes), or the value given with --feature / TG_FEATURE,
+   * typed as the default is for bools (Terragrunt's flagToTypedCtyValue); a flag no block declares is a string.
+   */
+  private features(file: string, defaults: ValueObject, lines: Map<string, number>): ValueObject {
+    const out: ValueObject = {};
+    for (const [name, value] of Object.entries(defaults)) out[name] = { name, value };
+    for (const [name, raw] of Object.entries(this.opts.features ?? {})) {
+      if (typeof defaults[name] === 'boolean') {
+        const b = parseGoBool(raw);
+        if (b === undefined) {
+          throw new ConfigError(this.display(file), `feature flag "${name}" is a bool, but --feature ${name}=${raw} is not (true or false)`,
+            `feature.${name}`, lines.get(name));
+        }
+        out[name] = { name, value: b };
+      } else out[name] = { name, value: raw };
+    }
+    return out;
   }
 
   /** Locals evaluate on demand (so they may refer to each other in any order); a cycle is an error naming it. */
@@ -506,6 +536,31 @@ export class ConfigLoader {
     if (!quiet && out !== '') this.opts.onLog?.('info', out);
     return out;
   }
+}
+
+/** Feature defaults of the included files, in include order, with whether each is merged deeply. */
+type InheritedFeatures = { defaults: ValueObject; deep: boolean }[];
+
+/**
+ * Feature defaults as Terragrunt merges them across includes (mergeIncludedFeatureFlags): bottom-up, the file's
+ * own (and the later includes') defaults win by name; a deep include deep-merges the two defaults.
+ */
+function mergeFeatureDefaults(own: ValueObject, inherited: InheritedFeatures): ValueObject {
+  let base = own;
+  for (let i = inherited.length - 1; i >= 0; i--) {
+    const { defaults, deep } = inherited[i]!;
+    const merged: ValueObject = { ...defaults };
+    for (const [k, v] of Object.entries(base)) merged[k] = deep && k in defaults ? deepMerge(defaults[k]!, v) : v;
+    base = merged;
+  }
+  return base;
+}
+
+/** Go's strconv.ParseBool. */
+function parseGoBool(s: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
+  return undefined;
 }
 
 /** Blocks evaluated separately (include paths first, locals and features before everything else). */

@@ -136,18 +136,19 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
   const dependencies: FileDependency[] = labelled(tree, 'dependency').map(([name, d]) => {
     const at = `dependency.${name}`;
     const configPath = r.str(d, 'config_path', `${at}.config_path`);
-    if (configPath === undefined || configPath === '') {
-      if (deferred.includes(`${at}.config_path`)) r.fail(`${at}.config_path`, 'config_path cannot read dependency outputs');
-      r.fail(`${at}.config_path`, 'config_path must be set to the directory of the dependency');
-    }
+    if (deferred.includes(`${at}.config_path`)) r.fail(`${at}.config_path`, 'config_path cannot read dependency outputs');
+    // An empty config_path is a template for the files that include this one (they set it): it is checked only
+    // after the include merge (mergeFileConfigs), as Terragrunt validates the merged dependency blocks.
     const strategy = r.str(d, 'mock_outputs_merge_strategy_with_state', `${at}.mock_outputs_merge_strategy_with_state`)
       ?? (r.bool(d, 'mock_outputs_merge_with_state', `${at}.mock_outputs_merge_with_state`) ? 'shallow' : 'no_merge');
     if (!['no_merge', 'shallow', 'deep_map_only'].includes(strategy)) {
       r.fail(`${at}.mock_outputs_merge_strategy_with_state`, `must be "no_merge", "shallow" or "deep_map_only", got "${strategy}"`);
     }
+    const set = new Set(Object.keys(d).filter((k) => d[k] !== null));
+    if (!configPath) set.delete('config_path');
     return {
       name,
-      configPath: path.resolve(dir, configPath),
+      configPath: configPath ? path.resolve(dir, configPath) : '',
       enabled: r.bool(d, 'enabled', `${at}.enabled`) ?? true,
       skipOutputs: r.bool(d, 'skip_outputs', `${at}.skip_outputs`) ?? false,
       mockOutputs: r.object(d, 'mock_outputs', `${at}.mock_outputs`),
@@ -155,7 +156,7 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
       mockOutputsMergeStrategyWithState: strategy as DependencyConfig['mockOutputsMergeStrategyWithState'],
       file,
       line: lines.get(at),
-      set: new Set(Object.keys(d).filter((k) => d[k] !== null)),
+      set,
     };
   });
 
@@ -411,7 +412,7 @@ function mergeInto(parent: FileConfig, child: FileConfig, deep: boolean, display
     terraform,
     generate,
     remoteState: child.remoteState ?? parent.remoteState,
-    skip: child.skip,
+    skip: child.skip ?? parent.skip,
     preventDestroy: child.preventDestroy ?? parent.preventDestroy,
     exclude: child.exclude ?? parent.exclude,
     downloadDir: child.downloadDir ?? parent.downloadDir,
@@ -434,6 +435,12 @@ export function mergeFileConfigs(dir: string, configPath: string, includes: Incl
     const strategy = includes[i]!.mergeStrategy;
     if (strategy === 'no_merge') continue;
     m = mergeInto(parents[i]!, m, strategy === 'deep', display);
+  }
+  for (const d of m.dependencies) {
+    if (d.enabled && d.configPath === '') {
+      throw new ConfigError(display(d.file), `config_path must be set to the directory of the dependency${d.file === configPath ? '' : ` (it is empty here and no file including ${display(d.file)} sets it)`}`,
+        `dependency.${d.name}.config_path`, d.line);
+    }
   }
   const dependencies: DependencyConfig[] = m.dependencies.filter((d) => d.enabled).map(({ set: _set, ...d }) => d);
   const disabledDependencies: DependencyConfig[] = m.dependencies.filter((d) => !d.enabled).map(({ set: _set, ...d }) => d);
@@ -460,7 +467,7 @@ export function mergeFileConfigs(dir: string, configPath: string, includes: Incl
     },
     generate: m.generate,
     remoteState: m.remoteState,
-    skip: child.skip ?? false, // Terragrunt never inherited `skip` from an included file
+    skip: m.skip ?? false, // inherited from an include, as Terragrunt's Merge/DeepMerge did while it had `skip`
     preventDestroy: m.preventDestroy ?? false,
     exclude: m.exclude,
     downloadDir: m.downloadDir,

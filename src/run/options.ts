@@ -48,6 +48,8 @@ export interface RunOptions {
   changedSince?: string;
   /** --shard k/n (and --shard-level): the k-th of n balanced parts of each group, or of one group. */
   shard?: { index: number; count: number; level?: number };
+  /** --feature name=value overrides of feature block defaults. */
+  features?: Record<string, string>;
 }
 
 /** What the core may ask of the person running it. */

@@ -32,6 +32,7 @@ export function createLoader(opts: RunOptions, onLog?: (level: 'info' | 'debug' 
     env: opts.env,
     terraformCommand: opts.command,
     terraformArgs: opts.args,
+    features: opts.features,
     onLog,
     terraformWorkingDir: (cfg) => workingDirOf(cfg, overrideContext(opts)).workDir,
     sourceCliFlag: opts.sources?.source,

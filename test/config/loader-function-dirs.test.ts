@@ -162,7 +162,7 @@ describe('get_repo_root and friends ask git once per repository per run', () => 
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 
   it('outside a repository: a clear error naming the directory', () => {
     const dir = writeStack({ 'unit/terragrunt.hcl': 'inputs = {\n  r = get_repo_root()\n}\n' });
