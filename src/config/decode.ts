@@ -7,7 +7,13 @@ import { EvalError, HclSyntaxError } from './hcl/errors.js';
 import { referencedRoots } from './hcl/analysis.js';
 import { evaluate, type EvalScope } from './hcl/eval.js';
 import type { Value } from './hcl/values.js';
-import type { BodySchema } from './schema.js';
+import type { BodySchema, NotActedOn } from './schema.js';
+
+/** An attribute or block the schema accepts without acting on it, where it was written. */
+export interface NotActedOnHit extends NotActedOn {
+  path: string;
+  line: number;
+}
 import { ConfigError } from '../errors.js';
 
 /** Shows paths relative to the directory tgo runs in, so messages stay short and clickable. */
@@ -19,7 +25,7 @@ export interface DecodedBody {
 }
 
 /** Check a body against its schema; returns attributes and blocks by name. */
-export function decodeBody(body: Body, schema: BodySchema, file: string, where: string, display: DisplayPath): DecodedBody {
+export function decodeBody(body: Body, schema: BodySchema, file: string, where: string, display: DisplayPath, notes: NotActedOnHit[] = []): DecodedBody {
   const attributes = new Map<string, Attribute>();
   const blocks = new Map<string, Block[]>();
   for (const attr of body.attributes) {
@@ -28,6 +34,8 @@ export function decodeBody(body: Body, schema: BodySchema, file: string, where: 
       throw new ConfigError(display(file), `Unsupported argument: an argument named "${attr.name}" is not expected here.${suggest(attr.name, known)}`,
         where || undefined, attr.range.start.line, attr.range.start.column);
     }
+    const note = schema.attributes?.[attr.name]?.notActedOn;
+    if (note) notes.push({ ...note, path: where ? `${where}.${attr.name}` : attr.name, line: attr.range.start.line });
     attributes.set(attr.name, attr);
   }
   for (const block of body.blocks) {
@@ -63,8 +71,9 @@ export function decodeBody(body: Body, schema: BodySchema, file: string, where: 
     blocks.set(block.type, list);
     // Nested bodies are checked too, so a typo deep inside a block is caught before anything runs.
     const inner = `${where ? `${where}.` : ''}${block.type}${block.labels.map((l) => `.${l}`).join('')}`;
+    if (spec.notActedOn) notes.push({ ...spec.notActedOn, path: inner, line: block.range.start.line });
     if (!spec.body.anyAttributes) {
-      decodeBody(block.body, spec.body, file, inner, display);
+      decodeBody(block.body, spec.body, file, inner, display, notes);
       for (const [name, a] of Object.entries(spec.body.attributes ?? {})) {
         if (a.required && !block.body.attributes.some((x) => x.name === name)) {
           throw new ConfigError(display(file), `Missing required argument: the argument "${name}" is required.`, inner, block.range.start.line);

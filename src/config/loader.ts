@@ -14,7 +14,7 @@ import { isObject, type Value, type ValueObject } from './hcl/values.js';
 import { terraformFunctions } from './functions/terraform/index.js';
 import { deepMerge, gitTopLevel, terragruntFunctions, type IncludeRef, type RunCmdCache, type TerragruntScope, type TerragruntServices } from './functions/terragrunt.js';
 import type { FunctionContext, FunctionTable } from './hcl/functions.js';
-import { AttributeEvaluator, Deferred, decodeBody, passConfigErrors, toConfigError, type DecodedBody, type DisplayPath } from './decode.js';
+import { AttributeEvaluator, Deferred, decodeBody, passConfigErrors, toConfigError, type DecodedBody, type DisplayPath, type NotActedOnHit } from './decode.js';
 import { TERRAGRUNT_SCHEMA } from './schema.js';
 import { fileConfigFromTree, mergeFileConfigs, type BlockLists, type FileConfig } from './merge.js';
 import type { IncludeConfig, MergeStrategy, ModuleConfig } from './types.js';
@@ -119,7 +119,10 @@ export class ConfigLoader {
     } catch (e) {
       throw toConfigError(e, file, undefined, this.display);
     }
-    const decoded = decodeBody(body, TERRAGRUNT_SCHEMA, file, '', this.display);
+    const notes: NotActedOnHit[] = [];
+    const decoded = decodeBody(body, TERRAGRUNT_SCHEMA, file, '', this.display, notes);
+    // Once per file and run (files are parsed once): what tgo accepts but does not act on.
+    for (const n of notes) this.opts.onLog?.(n.level, `${this.display(file)}:${n.line}: ${n.path}: ${n.reason}`);
     const parsed: ParsedFile = { text, body, decoded, calls: callsInBody(body) };
     this.files.set(file, parsed);
     return parsed;

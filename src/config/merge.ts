@@ -228,11 +228,18 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
       if (!IF_EXISTS.includes(ifExists)) r.fail('remote_state.generate.if_exists', `must be one of ${IF_EXISTS.join(', ')}, got "${ifExists}"`);
       generateCfg = { path: r.str(gen, 'path', 'remote_state.generate.path') ?? 'backend.tf', ifExists: ifExists as IfExists };
     }
+    const encryption = r.object(rs, 'encryption', 'remote_state.encryption');
+    if (encryption && Object.keys(encryption).length > 0) {
+      if (typeof encryption.key_provider !== 'string') r.fail('remote_state.encryption', 'key_provider is mandatory but not found in the encryption map');
+      if (!generateCfg) r.fail('remote_state.encryption', 'encryption is written into the generated backend file: it needs remote_state.generate');
+    }
     remoteState = {
       backend,
       config: r.object(rs, 'config', 'remote_state.config') ?? {},
       generate: generateCfg,
       disableInit: r.bool(rs, 'disable_init', 'remote_state.disable_init') ?? false,
+      encryption: encryption && Object.keys(encryption).length > 0 ? encryption : undefined,
+      disableDependencyOptimization: r.bool(rs, 'disable_dependency_optimization', 'remote_state.disable_dependency_optimization') ?? false,
     };
   }
 

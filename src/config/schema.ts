@@ -1,8 +1,22 @@
 // Which attributes and blocks a terragrunt.hcl may hold. Decoding against this table turns typos
 // (`iam_rol = …`, `dependancy "x" {}`) into errors that name the line, as Terragrunt's HCL decoding does.
 
+/**
+ * An attribute or block tgo accepts but does not act on: the reason is logged once per file and line (a warning,
+ * or a debug line when it never matters for a run), so nothing a user writes is dropped silently.
+ */
+export interface NotActedOn {
+  reason: string;
+  level: 'warn' | 'debug';
+}
+
+export interface AttributeSchema {
+  required?: boolean;
+  notActedOn?: NotActedOn;
+}
+
 export interface BodySchema {
-  attributes?: Record<string, { required?: boolean }>;
+  attributes?: Record<string, AttributeSchema>;
   /** Any attribute name is allowed (locals). */
   anyAttributes?: boolean;
   blocks?: Record<string, BlockSchema>;
@@ -16,8 +30,12 @@ export interface BlockSchema {
   single?: boolean;
   /** Several blocks may share a label (Terragrunt keeps hooks and extra_arguments as lists; only generate names must be unique). */
   repeatable?: boolean;
+  notActedOn?: NotActedOn;
   body: BodySchema;
 }
+
+const later = (what: string): NotActedOn => ({ level: 'warn', reason: `tgo does not act on ${what} yet; it is ignored` });
+const RETRIES = later('Terragrunt\'s retry settings (a failed terraform command is not retried)');
 
 // Terragrunt's Hook and ErrorHook structs (pkg/config/config.go): error hooks have no `if`/`run_on_error` and
 // require `on_errors`.
@@ -61,10 +79,10 @@ export const TERRAGRUNT_SCHEMA: BodySchema = {
     skip: {},
     terraform_binary: {},
     terraform_version_constraint: {},
-    terragrunt_version_constraint: {},
-    retryable_errors: {},
-    retry_max_attempts: {},
-    retry_sleep_interval_sec: {},
+    terragrunt_version_constraint: { notActedOn: later('terragrunt_version_constraint') },
+    retryable_errors: { notActedOn: RETRIES },
+    retry_max_attempts: { notActedOn: RETRIES },
+    retry_sleep_interval_sec: { notActedOn: RETRIES },
     // Both also exist as attribute forms (`generate = {…}`, `remote_state = {…}`).
     generate: {},
     remote_state: {},
@@ -95,7 +113,16 @@ export const TERRAGRUNT_SCHEMA: BodySchema = {
       labels: [],
       single: true,
       body: {
-        attributes: { source: {}, include_in_copy: {}, exclude_from_copy: {}, copy_terraform_lock_file: {} },
+        attributes: {
+          source: {},
+          include_in_copy: {},
+          exclude_from_copy: {},
+          copy_terraform_lock_file: { notActedOn: later('copy_terraform_lock_file (the lock file is not copied back from .terragrunt-cache)') },
+          // Newer Terragrunt attributes of the terraform block.
+          version: { notActedOn: later('terraform.version') },
+          update_source_with_cas: { notActedOn: later('update_source_with_cas (sources are not kept in a content-addressed store)') },
+          mutable: { notActedOn: later('terraform.mutable') },
+        },
         blocks: {
           extra_arguments: {
             labels: ['name'],
@@ -154,9 +181,24 @@ export const TERRAGRUNT_SCHEMA: BodySchema = {
       body: { attributes: { if: { required: true }, actions: {}, exclude_dependencies: {}, no_run: {} } },
     },
     feature: { labels: ['name'], body: { attributes: { default: {} } } },
+    // Terragrunt's catalog (used by `terragrunt catalog` only) and engine (used only with its iac-engine
+    // experiment; otherwise Terragrunt runs terraform itself, as tgo always does).
+    catalog: {
+      labels: [],
+      single: true,
+      notActedOn: { level: 'debug', reason: 'the catalog block configures `terragrunt catalog`, which tgo does not have; runs do not use it' },
+      body: { attributes: { urls: {}, default_template: {}, no_shell: {}, no_hooks: {} } },
+    },
+    engine: {
+      labels: [],
+      single: true,
+      notActedOn: { level: 'warn', reason: 'tgo runs terraform directly and does not load IaC engine plugins; the engine block is ignored (Terragrunt also ignores it without its iac-engine experiment)' },
+      body: { attributes: { source: { required: true }, version: {}, type: {}, meta: {} } },
+    },
     errors: {
       labels: [],
       single: true,
+      notActedOn: later('the errors block (retry and ignore rules)'),
       body: {
         blocks: {
           retry: { labels: ['name'], body: { attributes: { retryable_errors: {}, max_attempts: {}, sleep_interval_sec: {} } } },

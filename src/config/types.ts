@@ -89,6 +89,13 @@ export interface RemoteStateConfig {
   config: ValueObject;
   generate?: { path: string; ifExists: IfExists };
   disableInit: boolean;
+  /** OpenTofu state encryption: written into the generated backend file (needs `generate`, as in Terragrunt). */
+  encryption?: ValueObject;
+  /**
+   * Terragrunt otherwise reads a dependency's outputs from a scratch dir holding only its backend; tgo always reads
+   * them in the dependency's own working dir, which is what this asks for, so it changes nothing in tgo.
+   */
+  disableDependencyOptimization: boolean;
 }
 
 export interface ExcludeConfig {

@@ -3,7 +3,7 @@
 // the `exclude` block, `prevent_destroy` under destroy, and dependencies outside the working dir.
 
 import path from 'node:path';
-import type { ModuleConfig } from '../config/types.js';
+import type { ExcludeConfig, ModuleConfig } from '../config/types.js';
 
 export interface SelectionInput {
   /** Modules under the working dir, by absolute dir. */
@@ -142,9 +142,18 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
   };
 }
 
-/** Terragrunt's exclude actions: command names, "all", "all_except_output". */
+/** Terragrunt's exclude actions (IsActionListedInExclude): command names (any case), "all", "all_except_output". */
 function actionMatches(actions: string[], command: string): boolean {
-  return actions.some((a) => a === command || a === 'all' || (a === 'all_except_output' && command !== 'output'));
+  const c = command.toLowerCase();
+  return actions.some((a) => a.toLowerCase() === c || a === 'all' || (a === 'all_except_output' && c !== 'output'));
+}
+
+/**
+ * A single-module run (not run-all) stops early, successfully, when the module's exclude block applies to the
+ * command and sets no_run = true (Terragrunt's ShouldPreventRun; an unset no_run counts as false there).
+ */
+export function excludePreventsRun(exclude: ExcludeConfig | undefined, command: string): boolean {
+  return !!exclude && exclude.if && exclude.noRun && actionMatches(exclude.actions, command);
 }
 
 /**

@@ -88,6 +88,8 @@ export function renderModule(stack: Stack, phaseOne: ModuleConfig): ValueObject 
           config: cfg.remoteState.config,
           generate: cfg.remoteState.generate ? { path: cfg.remoteState.generate.path, if_exists: cfg.remoteState.generate.ifExists } : null,
           disable_init: cfg.remoteState.disableInit,
+          disable_dependency_optimization: cfg.remoteState.disableDependencyOptimization,
+          encryption: cfg.remoteState.encryption ?? null,
         }
       : null,
     skip: cfg.skip,

@@ -13,6 +13,7 @@ import { schedule, type Finished } from './scheduler.js';
 import { createLoader, loadStack, moduleDirOf, type Stack } from './stack.js';
 import { suggest } from '../config/decode.js';
 import { selectForRun } from './selection.js';
+import { excludePreventsRun } from '../discovery/select.js';
 
 /** Commands that make no sense in many modules at once (Terragrunt refuses them too). */
 const REFUSED_UNDER_RUN_ALL: Record<string, string> = {
@@ -101,6 +102,14 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
     }
     const now = Date.now();
     for (const x of excluded) sink.emit({ type: 'module-finished', module: stack.id(x.dir), result: 'excluded', at: now, reason: x.reason });
+  }
+
+  if (!opts.all) {
+    const cfg = stack.modules.get(opts.workingDir);
+    if (cfg && excludePreventsRun(cfg.exclude, opts.command)) {
+      sink.emit({ type: 'log', level: 'info', message: `Early exit in tgo unit ${stack.id(cfg.dir)} due to exclude block with no_run = true` });
+      return { exitCode: 0, results: new Map(), stack };
+    }
   }
 
   // MFA sessions (one prompt or code per device) and the credential server, before any module starts.

@@ -74,10 +74,38 @@ export function terraformBackendConfig(backend: string, config: ValueObject): Va
 }
 
 /** The generated backend file's body (before the signature line), byte for byte as Terragrunt writes it. */
-export function renderBackendBlock(backend: string, config: ValueObject): string {
+export function renderBackendBlock(backend: string, config: ValueObject, encryption?: ValueObject): string {
   const cfg = terraformBackendConfig(backend, config);
   const lines = Object.keys(cfg).sort().map((k) => `${k} = ${renderCtyStyle(cfg[k]!, 4)}`);
-  return formatHcl(`terraform {\n  backend ${quote(backend)} {\n${lines.map((l) => `    ${l}`).join('\n')}\n  }\n}\n`);
+  const enc = encryption && Object.keys(encryption).length > 0 ? renderEncryption(encryption) : '';
+  return formatHcl(`terraform {\n  backend ${quote(backend)} {\n${lines.map((l) => `    ${l}`).join('\n')}\n  }\n${enc}}\n`);
+}
+
+/**
+ * OpenTofu state encryption as Terragrunt's RemoteStateConfigToTerraformCode writes it: one key provider
+ * "default" of the key_provider type holding the other settings (sorted, empty strings and zeros left out), the
+ * aes_gcm method using it, and state and plan encrypted with that method.
+ */
+function renderEncryption(encryption: ValueObject): string {
+  const provider = String(encryption.key_provider);
+  const attrs = Object.keys(encryption).filter((k) => k !== 'key_provider' && encryption[k] !== '' && encryption[k] !== 0 && encryption[k] !== null).sort();
+  return [
+    '  encryption {',
+    `    key_provider ${quote(provider)} "default" {`,
+    ...attrs.map((k) => `      ${k} = ${renderCtyStyle(encryption[k]!, 6)}`),
+    '    }',
+    '    method "aes_gcm" "default" {',
+    `      keys = key_provider.${provider}.default`,
+    '    }',
+    '    state {',
+    '      method = method.aes_gcm.default',
+    '    }',
+    '    plan {',
+    '      method = method.aes_gcm.default',
+    '    }',
+    '  }',
+    '',
+  ].join('\n');
 }
 
 // ---- Formatting (hclwrite.Format): indentation by bracket depth and aligned `=` in runs of attribute lines. ----

@@ -85,7 +85,7 @@ function backendFile(rs: RemoteStateConfig): GenerateConfig {
     name: 'remote_state',
     path: rs.generate!.path,
     ifExists: rs.generate!.ifExists,
-    contents: renderBackendBlock(rs.backend, rs.config),
+    contents: renderBackendBlock(rs.backend, rs.config, rs.encryption),
     commentPrefix: '# ',
     disableSignature: false,
     disable: false,

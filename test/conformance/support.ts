@@ -3,11 +3,14 @@
  * (named in a comment per test), on our own small fixtures and, where terraform is involved, the real terraform
  * on PATH with the local backend (terraform_data and outputs only: nothing to download).
  */
-import { afterAll } from 'vitest';
+import { afterAll, vi } from 'vitest';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { baseEnv, tgo, type TgoResult } from '../support/tgo.js';
 import { writeStack } from '../support/stack.js';
+
+// Real terraform on a loaded 2-core machine: a test may take minutes, never because tgo waits on a clock.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const roots: string[] = [];
 afterAll(() => {
