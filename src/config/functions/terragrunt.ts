@@ -2,8 +2,9 @@
 // so the table is built per evaluation context; the path/command lists mirror Terragrunt's.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { satisfies } from '../../terraform/version.js';
 import { FunctionError, type FunctionTable, type HclFunction } from '../hcl/functions.js';
 import { asList, asString } from '../hcl/convert.js';
 import { isObject, type Value, type ValueObject } from '../hcl/values.js';
@@ -142,7 +143,17 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
     get_terraform_commands_that_need_input: fn([], () => [...COMMANDS_NEED_INPUT]),
     get_terraform_commands_that_need_parallelism: fn([], () => [...COMMANDS_NEED_PARALLELISM]),
     get_terragrunt_source_cli_flag: fn([], () => svc.sourceCliFlag ?? ''),
-    get_default_retryable_errors: fn([], () => []),
+    get_default_retryable_errors: fn([], () => [...DEFAULT_RETRYABLE_ERRORS]),
+    // Terragrunt's constraint_check(version, constraint): HashiCorp's constraint syntax (as terraform_version_constraint).
+    constraint_check: fn(['version', 'constraint'], (args) => {
+      const v = asString(args[0]!, 'version');
+      const c = asString(args[1]!, 'constraint');
+      try {
+        return satisfies(v, c);
+      } catch (e) {
+        throw new FunctionError((e as Error).message);
+      }
+    }),
     read_terragrunt_config: fn(['config_path', 'default'], (args, ctx) => {
       const file = resolve(asString(args[0]!, 'config_path'));
       ctx.onRead?.(file); // also when missing: creating it changes the module
@@ -175,10 +186,28 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
       if (words.length === 0) throw new FunctionError('run_cmd needs a command to run');
       return svc.runCmd(terragruntDir, words, quiet, cache);
     }, { variadic: 'args' }),
-    mark_as_read: fn(['path'], (args, ctx) => {
-      ctx.onRead?.(resolve(asString(args[0]!, 'path')));
-      return args[0]!;
-    }),
+    // For Terragrunt's --queue-include-units-reading: the argument comes back unchanged (tgo has no such filter yet).
+    mark_as_read: fn(['path'], (args) => args[0]!),
+    mark_glob_as_read: fn([], (args) => {
+      const words = args.map((a, i) => asString(a, `argument ${i + 1}`));
+      let boundary: string | undefined;
+      if (words[0]?.startsWith('--terragrunt-boundary')) {
+        const flag = words.shift()!;
+        boundary = flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : words.shift();
+        if (!boundary) throw new FunctionError('--terragrunt-boundary requires a non-empty directory value');
+        boundary = resolve(boundary);
+      }
+      if (words.length !== 1) throw new FunctionError(`mark_glob_as_read takes one pattern, got ${words.length}`);
+      if (boundary === undefined) {
+        // Terragrunt's default boundary is the enclosing git repository; outside one there is none.
+        try {
+          boundary = repoRoot();
+        } catch {
+          boundary = undefined;
+        }
+      }
+      return expandGlob(resolve(words[0]!), boundary);
+    }, { variadic: 'args' }),
     deep_merge: fn([], (args) => args.reduce<Value>((acc, v) => deepMerge(acc, v), {}), { variadic: 'maps' }),
     get_aws_account_id: fn([], () => identity().account),
     get_aws_caller_identity_arn: fn([], () => identity().arn),
@@ -188,6 +217,105 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
       throw new FunctionError('sops_decrypt_file is not supported by tgo');
     }),
   };
+}
+
+/** Terragrunt's default retryable errors (internal/retry/defaults.go), for errors.retry blocks. */
+export const DEFAULT_RETRYABLE_ERRORS = [
+  '(?s).*Failed to load state.*tcp.*timeout.*',
+  '(?s).*Failed to load backend.*TLS handshake timeout.*',
+  '(?s).*Creating metric alarm failed.*request to update this alarm is in progress.*',
+  '(?s).*Error installing provider.*TLS handshake timeout.*',
+  '(?s).*Error configuring the backend.*TLS handshake timeout.*',
+  '(?s).*Error installing provider.*tcp.*timeout.*',
+  '(?s).*Error installing provider.*tcp.*connection reset by peer.*',
+  'NoSuchBucket: The specified bucket does not exist',
+  '(?s).*Error creating SSM parameter: TooManyUpdates:.*',
+  '(?s).*app.terraform.io.*: 429 Too Many Requests.*',
+  '(?s).*ssh_exchange_identification.*Connection closed by remote host.*',
+  '(?s).*Client\\.Timeout exceeded while awaiting headers.*',
+  '(?s).*Could not download module.*The requested URL returned error: 429.*',
+  '(?s).*net/http: TLS.*handshake timeout.*',
+  '(?s).*could not query provider registry.*context deadline exceeded.*',
+  '(?s).*provider.*TLS handshake timeout.*',
+  '(?s).*provider.*tcp.*timeout.*',
+  '(?s).*provider.*tcp.*connection reset by peer.*',
+  '(?s).*provider.*context deadline exceeded.*',
+  '(?s).*registry.*context deadline exceeded.*',
+  '(?s).*Failed to resolve provider.*timeout.*',
+  '(?s).*Failed to resolve provider.*connection reset by peer.*',
+  '(?s).*Failed to resolve provider.*context deadline exceeded.*',
+  '(?s).*could not connect to registry.*timeout.*',
+  '(?s).*could not connect to registry.*connection reset by peer.*',
+  '(?s).*could not connect to registry.*context deadline exceeded.*',
+  '(?s).*failed to request discovery document.*context deadline exceeded.*',
+  '(?s).*Failed to query available provider packages.*timeout.*',
+  '(?s).*Failed to query available provider packages.*connection reset by peer.*',
+  '(?s).*Failed to query available provider packages.*context deadline exceeded.*',
+];
+
+/**
+ * mark_glob_as_read's expansion (Terragrunt's internal/glob): `*` within a path segment, `**` across segments,
+ * `?`, `[…]`, `{a,b}`, and `\` escaping the next character; files only, sorted. The walk starts at the pattern's
+ * literal directory prefix, which must lie inside `boundary` (the git repository by default).
+ */
+function expandGlob(pattern: string, boundary: string | undefined): string[] {
+  const segments = pattern.split('/');
+  const literal: string[] = [];
+  for (const seg of segments.slice(0, -1)) {
+    if (/[*?[{\\]/.test(seg)) break;
+    literal.push(seg);
+  }
+  const base = literal.join('/') || '/';
+  if (boundary && base !== boundary && !base.startsWith(boundary.endsWith('/') ? boundary : `${boundary}/`)) {
+    throw new FunctionError(`mark_glob_as_read pattern "${pattern}" resolves outside the boundary "${boundary}"; widen it with "--terragrunt-boundary=/" as the first argument`);
+  }
+  const re = globRegExp(pattern);
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (re.test(p)) out.push(p);
+    }
+  };
+  walk(base);
+  return out.sort();
+}
+
+function globRegExp(glob: string): RegExp {
+  let re = '';
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '\\' && i + 1 < glob.length) re += glob[++i]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    else if (c === '*' && glob[i + 1] === '*') {
+      re += '.*';
+      i++;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      braces++;
+      re += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      re += ')';
+    } else if (c === ',' && braces > 0) re += '|';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        re += `[${glob.slice(i + 1, end).replace(/^!/, '^')}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^$()|\]\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
 }
 
 /** `git rev-parse --show-toplevel` in `dir`; a clear error outside a repository. */
