@@ -3,7 +3,7 @@
 // in a temp dir, runs the built CLI (`node bin/run.js`, so `npm run build` first) as a user would, output
 // discarded, and prints one table with every figure (median, min–max of several runs).
 //
-//   node bench/run.mjs [--quick] [--only=1,2,3,4,5,6] [--json=FILE] [--keep]
+//   node bench/run.mjs [--quick] [--only=1,2,3,4,5,6,7] [--json=FILE] [--keep]
 //
 //   --quick   fewer runs, no 5,000-module stack, smaller DAGs: a smoke test, not figures to publish
 //   --only    a subset of the figures (6 comes with 1; 2 needs the 1,000-module stack of 1 and loads it itself)
@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dagStack, lowerBound, realisticStack } from './lib/gen.mjs';
+import { dagStack, lowerBound, realisticStack, repoFunctionsStack } from './lib/gen.mjs';
 import { countingFake, noopFake, sleepFake } from './lib/fakes.mjs';
 import { quantile, REPO, run, stats, tgo, TGO } from './lib/measure.mjs';
 import { simulateCriticalPathFirst, simulateFifo, simulateLongestChainFirst } from './lib/simulate.mjs';
@@ -27,7 +27,7 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const opt = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const QUICK = flag('quick');
-const ONLY = new Set((opt('only') ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()));
+const ONLY = new Set((opt('only') ?? '1,2,3,4,5,6,7').split(',').map((s) => s.trim()));
 const want = (n) => ONLY.has(String(n));
 
 if (!existsSync(path.join(REPO, 'dist', 'cli', 'route.js'))) {
@@ -278,6 +278,37 @@ try {
           : '')
         + `Whole tgo run ${fmt(stats(o.wall).median / 1000, 2)} s.`);
     }
+  }
+
+  // ------------------------------------------------------------------ 7: get_repo_root() and file() in an include
+  if (want(7)) {
+    const n = 500;
+    const withFns = repoFunctionsStack(path.join(work, 'repo-fns'), { modules: n, repoFunctions: true });
+    const without = repoFunctionsStack(path.join(work, 'repo-literal'), { modules: n, repoFunctions: false });
+    // A wrapper git first on PATH counts every git process tgo starts.
+    const bin = path.join(work, 'gitwrap');
+    mkdirSync(bin, { recursive: true });
+    const gitLog = path.join(bin, 'calls.log');
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$PWD" >> "${gitLog}"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
+    const gitEnv = { ...baseEnv, PATH: `${bin}:${baseEnv.PATH}` };
+    const times = { with: [], without: [] };
+    const gitRuns = [];
+    await tgo(['output-module-groups'], { cwd: withFns.live, env: gitEnv });
+    await tgo(['output-module-groups'], { cwd: without.live, env: gitEnv });
+    await repeat('repo functions', QUICK ? 2 : 5, async (r) => {
+      log(`repo functions: ${n} modules with and without get_repo_root(), run ${r + 1}`);
+      writeFileSync(gitLog, '');
+      times.with.push((await tgo(['output-module-groups'], { cwd: withFns.live, env: gitEnv })).ms);
+      gitRuns.push(readFileSync(gitLog, 'utf8').split('\n').filter(Boolean).length);
+      times.without.push((await tgo(['output-module-groups'], { cwd: without.live, env: gitEnv })).ms);
+    });
+    raw.figures.repoFunctions = { times, gitRuns };
+    row('7 repo functions', `${n} modules, get_repo_root() + file() in an include, wall`, { s: stats(times.with), d: 0, unit: ' ms' });
+    row('7 repo functions', `${n} modules, the same tree with literals, wall`, { s: stats(times.without), d: 0, unit: ' ms' });
+    const ratios = times.with.map((t, i) => t / times.without[i]);
+    row('7 repo functions', 'with ÷ without (same round)', { s: stats(ratios), d: 2, unit: '×' }, '≤ 2×', stats(ratios).median <= 2);
+    row('7 repo functions', 'git processes per load (wrapper git on PATH)', gitRuns.join(', '), `≤ ${n} (ideal 1)`, Math.max(...gitRuns) <= 1);
   }
 
   // ------------------------------------------------------------------ 2: per-module overhead (last: the slowest)

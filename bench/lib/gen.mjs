@@ -16,6 +16,7 @@
 // dagStack(): a bare random DAG for the scheduling figure: `dependencies { paths }` only, and a
 // `bench-sleep` file per module holding the seconds the sleep fake terraform waits there.
 
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -274,4 +275,28 @@ export function lowerBound(work, deps, parallelism) {
   }
   const bound = Number.isFinite(parallelism) ? Math.max(cp, total / parallelism) : cp;
   return { criticalPath: cp, totalWork: total, bound };
+}
+
+/**
+ * Figure 7: a git repository of `modules` units (5 environments), each including `_envcommon/common.hcl`, which
+ * reads a file next to it with file(); with `repoFunctions` the include path and the common file call
+ * get_repo_root() and get_path_from_repo_root() (as real trees do), without them the same values are literals.
+ */
+export function repoFunctionsStack(dir, { modules = 500, repoFunctions }) {
+  const files = {
+    '_envcommon/providers.tf': '# shared providers\n',
+    '_envcommon/common.hcl': repoFunctions
+      ? 'locals {\n  root = get_repo_root()\n  from = get_path_from_repo_root()\n  tf   = file("providers.tf")\n}\ninputs = {\n  root = local.root\n  from = local.from\n}\n'
+      : `locals {\n  root = "${dir}"\n  from = "x"\n  tf   = file("providers.tf")\n}\ninputs = {\n  root = local.root\n  from = local.from\n}\n`,
+  };
+  for (let i = 0; i < modules; i++) {
+    const at = repoFunctions ? '${get_repo_root()}/_envcommon/common.hcl' : `${dir}/_envcommon/common.hcl`;
+    files[`live/env${i % 5}/svc${String(i).padStart(4, '0')}/terragrunt.hcl`] = `include "common" {\n  path = "${at}"\n}\n`;
+  }
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  execFileSync('git', ['init', '-q', dir]);
+  return { live: path.join(dir, 'live'), dirs: modules };
 }
