@@ -41,8 +41,12 @@ export function lines(file: string): string[] {
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
 }
 
-/** Whether terraform ever ran in a module dir (init leaves .terraform behind). */
-export const terraformRan = (dir: string) => existsSync(path.join(dir, '.terraform'));
+/** Whether terraform ran in a tgo run (init, plan or apply said so). */
+export const terraformRan = (r: TgoResult) =>
+  /Terraform has been successfully initialized|Terraform will perform|Changes to Outputs|No changes\.|Apply complete/.test(`${r.stdout}\n${r.stderr}`);
+
+/** Whether a module was ever applied (the local backend's state file exists). */
+export const applied = (dir: string) => existsSync(path.join(dir, 'terraform.tfstate'));
 
 /** Terraform code echoing its variables (name → type) as outputs, the usual way Terragrunt's fixtures check inputs. */
 export function echoModule(vars: Record<string, string>): string {
