@@ -104,7 +104,7 @@ describe('the generated backend block', () => {
   });
 
   it('without generate, reaches `terraform init` as -backend-config arguments (filtered); disable_init means -backend=false', () => {
-    const remoteState = { backend: 's3', config: { bucket: 'b', key: 'k', s3_bucket_tags: { a: 'b' }, encrypt: true }, disableInit: false };
+    const remoteState = { backend: 's3', config: { bucket: 'b', key: 'k', s3_bucket_tags: { a: 'b' }, encrypt: true }, disableInit: false, disableDependencyOptimization: false };
     expect(terraformArgs({ command: 'init', args: [], extraArguments: [], moduleDir: '/m', runAll: false, remoteState }))
       .toEqual(['init', '-backend-config=bucket=b', '-backend-config=key=k', '-backend-config=encrypt=true']);
     expect(terraformArgs({ command: 'init', args: [], extraArguments: [], moduleDir: '/m', runAll: false, remoteState: { ...remoteState, disableInit: true } }))

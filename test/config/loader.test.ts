@@ -238,7 +238,7 @@ remote_state {
 `,
     });
     expect(cfg.generate.map((g) => [g.name, g.contents])).toEqual([['provider', '# parent'], ['extra', '# child']]);
-    expect(cfg.remoteState).toEqual({ backend: 'local', config: { path: 'terraform.tfstate' }, generate: undefined, disableInit: false });
+    expect(cfg.remoteState).toEqual({ backend: 'local', config: { path: 'terraform.tfstate' }, generate: undefined, disableInit: false, encryption: undefined, disableDependencyOptimization: false });
   });
 
   it('locals are never merged: the module\'s locals are its own, and the parent\'s are not in scope', () => {
