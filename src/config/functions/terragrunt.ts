@@ -186,9 +186,12 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
       if (words.length === 0) throw new FunctionError('run_cmd needs a command to run');
       return svc.runCmd(terragruntDir, words, quiet, cache);
     }, { variadic: 'args' }),
-    // For Terragrunt's --queue-include-units-reading: the argument comes back unchanged (tgo has no such filter yet).
-    mark_as_read: fn(['path'], (args) => args[0]!),
-    mark_glob_as_read: fn([], (args) => {
+    // The argument comes back unchanged; the file counts as read by the unit (changed-since, units-reading).
+    mark_as_read: fn(['path'], (args, ctx) => {
+      ctx.onRead?.(resolve(asString(args[0]!, 'path')));
+      return args[0]!;
+    }),
+    mark_glob_as_read: fn([], (args, ctx) => {
       const words = args.map((a, i) => asString(a, `argument ${i + 1}`));
       let boundary: string | undefined;
       if (words[0]?.startsWith('--terragrunt-boundary')) {
@@ -206,7 +209,9 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
           boundary = undefined;
         }
       }
-      return expandGlob(resolve(words[0]!), boundary);
+      const files = expandGlob(resolve(words[0]!), boundary);
+      for (const f of files) ctx.onRead?.(f);
+      return files;
     }, { variadic: 'args' }),
     deep_merge: fn([], (args) => args.reduce<Value>((acc, v) => deepMerge(acc, v), {}), { variadic: 'maps' }),
     get_aws_account_id: fn([], () => identity().account),
