@@ -21,6 +21,8 @@ import type { IncludeConfig, MergeStrategy, ModuleConfig } from './types.js';
 import { ConfigError } from '../errors.js';
 
 export const CONFIG_FILE = 'terragrunt.hcl';
+/** Written next to a generated unit or stack by `stack generate`; its attributes are the `values` variable there. */
+export const VALUES_FILE = 'terragrunt.values.hcl';
 
 export interface LoaderOptions {
   workingDir: string;
@@ -61,6 +63,8 @@ export class ConfigLoader {
   readonly display: DisplayPath;
   private readonly files = new Map<string, ParsedFile>();
   private readonly readCache = new Map<string, Value>();
+  /** terragrunt.values.hcl per directory (undefined: the directory has none). */
+  private readonly valuesCache = new Map<string, ValueObject | undefined>();
   private readonly runCmdCache = new Map<string, string>();
   /** find_in_parent_folders' existence checks (6,000 stat calls for a 1,000-module stack, ~170 distinct). */
   private readonly existsCache = new Map<string, boolean>();
@@ -227,6 +231,9 @@ export class ConfigLoader {
     const { decoded } = parsed;
     const variables: Record<string, Value | LazyObject> = {};
     if (exposedIncludes !== undefined) variables.include = exposedIncludes;
+    // As Terragrunt: the values file beside the file being evaluated (a generated unit's own, for its terragrunt.hcl).
+    const values = this.values(path.dirname(file));
+    if (values) variables.values = values;
     const evalScope = this.scope(scope, variables);
     const locals = this.evaluateLocals(file, decoded.blocks.get('locals') ?? [], evalScope, variables);
 
@@ -317,8 +324,8 @@ export class ConfigLoader {
     return out;
   }
 
-  /** Locals evaluate on demand (so they may refer to each other in any order); a cycle is an error naming it. */
-  private evaluateLocals(file: string, blocks: Block[], scope: EvalScope, variables: Record<string, Value | LazyObject>): { values: ValueObject } {
+  /** Locals evaluate on demand (so they may refer to each other in any order); a cycle is an error naming it. Sets `variables.local`. */
+  evaluateLocals(file: string, blocks: Block[], scope: EvalScope, variables: Record<string, Value | LazyObject>): { values: ValueObject } {
     const defs = new Map<string, { expr: Expr; line: number }>();
     for (const b of blocks) {
       for (const a of b.body.attributes) {
@@ -352,6 +359,40 @@ export class ConfigLoader {
     const out: ValueObject = {};
     for (const name of [...defs.keys()].sort()) out[name] = get(name)!;
     return { values: out };
+  }
+
+  /**
+   * The `values` of a directory: the attributes of its terragrunt.values.hcl (written by `stack generate`),
+   * evaluated once per run with functions only; undefined when there is no such file.
+   */
+  values(dir: string): ValueObject | undefined {
+    if (this.valuesCache.has(dir)) return this.valuesCache.get(dir);
+    const file = path.join(dir, VALUES_FILE);
+    let out: ValueObject | undefined;
+    if (existsSync(file)) {
+      let body: Body;
+      try {
+        body = this.parse(readFileSync(file, 'utf8'), file);
+      } catch (e) {
+        throw toConfigError(e, file, undefined, this.display);
+      }
+      if (body.blocks.length > 0) {
+        throw new ConfigError(this.display(file), 'a values file holds attributes only', undefined, body.blocks[0]!.range.start.line);
+      }
+      const ev = new AttributeEvaluator(file, this.scopeFor(file), this.display);
+      out = {};
+      for (const a of body.attributes) out[a.name] = ev.value(a, a.name);
+    }
+    this.valuesCache.set(dir, out);
+    return out;
+  }
+
+  /**
+   * A scope for a file that is not a module's config (a terragrunt.stack.hcl, a values file): Terragrunt's
+   * functions answer as if the file were a config in its own directory.
+   */
+  scopeFor(file: string, variables: Record<string, Value | LazyObject> = {}): EvalScope {
+    return this.scope({ file, configPath: file, originalConfigPath: file, includes: [] }, variables);
   }
 
   /** The evaluation scope for one file: root variables plus Terraform's and Terragrunt's functions. */
