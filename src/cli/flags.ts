@@ -87,6 +87,12 @@ export const FLAGS: FlagSpec[] = [
   flag('feature', 'list', ['feature'], ['TG_FEATURE', 'TERRAGRUNT_FEATURE'], 'RUN',
     'Set a feature flag: name=value, overriding the feature block\'s default (feature.<name>.value). Repeatable; the env var takes name=value,name2=value2.'),
 
+  // Terragrunt Stacks (terragrunt.stack.hcl): generated before every run --all.
+  flag('noStackGenerate', 'boolean', ['no-stack-generate'], ['TG_NO_STACK_GENERATE'], 'QUEUE',
+    'Do not generate stacks from terragrunt.stack.hcl files before the run; use .terragrunt-stack as it is.'),
+  flag('noStackValidate', 'boolean', ['no-stack-validate'], ['TG_NO_STACK_VALIDATE'], 'RUN',
+    'Stack generation: a unit without terragrunt.hcl (a stack without terragrunt.stack.hcl) is a warning, not an error.'),
+
   // What is written after the run.
   flag('reportFile', 'string', ['report-file'], ['TG_REPORT_FILE'], 'OUTPUT',
     'Write a run report: .json, .csv (Terragrunt\'s columns) or .html (a timeline of the run).'),
@@ -146,6 +152,13 @@ export const HCL_FMT_FLAGS: FlagSpec[] = [
   flag('fmtStdin', 'boolean', ['terragrunt-hclfmt-stdin', 'stdin'], ['TG_STDIN', 'TG_HCLFMT_STDIN', 'TERRAGRUNT_HCLFMT_STDIN'], 'HCL',
     'Format HCL read from stdin and print it to stdout.'),
   ...GLOBAL_FLAGS,
+];
+
+/** `stack output`: the output format, then the run flags (outputs are read with each unit's own role). */
+export const STACK_OUTPUT_FLAGS: FlagSpec[] = [
+  flag('stackOutputFormat', 'string', ['format'], ['TG_FORMAT'], 'OUTPUT', 'Output format: default (HCL), json or raw.'),
+  flag('stackOutputJson', 'boolean', ['json'], ['TG_JSON'], 'OUTPUT', 'The same as --format json.'),
+  flag('stackOutputRaw', 'boolean', ['raw'], ['TG_RAW'], 'OUTPUT', 'The same as --format raw: one value, for shell scripts.'),
 ];
 
 const tables = new WeakMap<FlagSpec[], Map<string, FlagSpec>>();

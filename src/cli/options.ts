@@ -119,6 +119,8 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     changedSince: flagString(p, 'changedSince')?.value,
     shard: shard ? { ...parseShard(shard.value, shard.source), level: shardLevel?.value } : undefined,
     features: featureFlags(p),
+    noStackGenerate: flagBool(p, 'noStackGenerate'),
+    noStackValidate: flagBool(p, 'noStackValidate'),
   };
 }
 

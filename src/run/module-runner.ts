@@ -36,6 +36,8 @@ export interface ModuleRunnerDeps {
   interrupt: AbortSignal;
   /** SIGKILL running terraform (second Ctrl-C). */
   kill: AbortSignal;
+  /** The run's fetcher when it already has one (stack generation used it); closed with the runner. */
+  sources?: SourceFetcher;
 }
 
 /** terraform's outcome plus, when error hooks may need it, the text they match on_errors against. */
@@ -57,7 +59,7 @@ export class ModuleRunner {
 
   constructor(private readonly d: ModuleRunnerDeps) {
     this.baseEnv = copyEnv(d.opts.env);
-    this.sources = new SourceFetcher({ env: d.opts.env, tfPath: d.opts.tfPath, sourceUpdate: d.opts.sources?.sourceUpdate, log: (message) => d.sink.emit({ type: 'log', level: 'debug', message }) });
+    this.sources = d.sources ?? runFetcher(d.opts, d.sink);
     this.overrides = overrideContext(d.opts);
   }
 
@@ -388,6 +390,11 @@ export class ModuleRunner {
     }
     return values;
   }
+}
+
+/** The one fetcher of a run (one download per source root). */
+export function runFetcher(opts: RunOptions, sink: EventSink): SourceFetcher {
+  return new SourceFetcher({ env: opts.env, tfPath: opts.tfPath, sourceUpdate: opts.sources?.sourceUpdate, log: (message) => sink.emit({ type: 'log', level: 'debug', message }) });
 }
 
 /** deep_map_only: maps merge recursively; for anything else the state's value replaces the mock's. */

@@ -50,6 +50,10 @@ export interface RunOptions {
   shard?: { index: number; count: number; level?: number };
   /** --feature name=value overrides of feature block defaults. */
   features?: Record<string, string>;
+  /** --no-stack-generate: run --all uses .terragrunt-stack as it is. */
+  noStackGenerate?: boolean;
+  /** --no-stack-validate: a generated component without its config file is a warning. */
+  noStackValidate?: boolean;
 }
 
 /** What the core may ask of the person running it. */

@@ -7,7 +7,9 @@ import type { Sts } from '../auth/sts.js';
 import { isDestroy, TERRAFORM_COMMANDS } from '../terraform/args.js';
 import { CancelledError, UsageError } from '../errors.js';
 import type { EventSink, ModuleResult } from './events.js';
-import { ModuleRunner } from './module-runner.js';
+import { ModuleRunner, runFetcher } from './module-runner.js';
+import { generateStacks } from '../stack/generate.js';
+import { cleanStacks } from '../stack/clean.js';
 import type { Prompter, RunOptions } from './options.js';
 import { schedule, type Finished } from './scheduler.js';
 import { createLoader, loadStack, moduleDirOf, type Stack } from './stack.js';
@@ -81,7 +83,25 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
   const auth = new RunCredentials(opts, { sts: deps.sts, secrets: deps.secrets, log: (level, message, module) => sink.emit({ type: 'log', level, message, module }) });
   const loader = createLoader(opts, (level, message) => sink.emit({ type: 'log', level, message }));
   auth.attach(loader);
-  const stack = await auth.identities.load(() => loadStack(opts, loader, opts.all ? undefined : [moduleDirOf(opts)]));
+  const sources = runFetcher(opts, sink);
+  let stack: Stack;
+  try {
+    // As Terragrunt's run --all: every terragrunt.stack.hcl below is generated first (its units are modules then).
+    if (opts.all && !opts.noStackGenerate) {
+      // --source-update starts stacks from nothing too (not for destroy: it needs what was generated).
+      if (opts.sources?.sourceUpdate && opts.command !== 'destroy') {
+        for (const d of await cleanStacks(opts.workingDir)) sink.emit({ type: 'log', level: 'info', message: `Deleting stack directory: ${loader.display(d)}` });
+      }
+      await generateStacks({
+        workingDir: opts.workingDir, loader, fetcher: sources, sourceMap: opts.sources?.sourceMap, noValidate: opts.noStackValidate,
+        parallelism: opts.parallelism, log: (level, message) => sink.emit({ type: 'log', level, message }),
+      });
+    }
+    stack = await auth.identities.load(() => loadStack(opts, loader, opts.all ? undefined : [moduleDirOf(opts)]));
+  } catch (e) {
+    await sources.close();
+    throw e;
+  }
   const reverse = isDestroy(opts.command, opts.args);
   let ids = [...stack.modules.keys()];
   const excluded: { dir: string; reason: string }[] = [];
@@ -114,7 +134,7 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
 
   // MFA sessions (one prompt or code per device) and the credential server, before any module starts.
   await auth.prepare(stack.roles.values());
-  const runner = new ModuleRunner({ opts, stack, auth, sink, interrupt: deps.signals.interrupt, kill: deps.signals.kill });
+  const runner = new ModuleRunner({ opts, stack, auth, sink, interrupt: deps.signals.interrupt, kill: deps.signals.kill, sources });
   try {
     await runner.prepareSources(ids);
   } catch (e) {
