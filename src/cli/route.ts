@@ -23,6 +23,7 @@ export const TGO_COMMANDS = new Set([
 export const TOPICS: Record<string, ReadonlySet<string>> = {
   hcl: new Set(['format', 'fmt']),
   ci: new Set(['generate']),
+  stack: new Set(['generate', 'run', 'output', 'clean']),
 };
 
 /** Terragrunt's removed `*-all` shortcuts, still in many scripts. */
