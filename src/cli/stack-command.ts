@@ -3,13 +3,13 @@
 
 import path from 'node:path';
 import { ConfigLoader } from '../config/loader.js';
-import { SourceFetcher } from '../source/fetcher.js';
-import { generateStacks } from '../stack/generate.js';
+import { generateForRun } from '../stack/generate.js';
 import { cleanStacks } from '../stack/clean.js';
 import { readStackFile, type StackFile } from '../stack/config.js';
 import { findStackFiles } from '../stack/files.js';
 import { filterOutputs, nestOutputs, renderOutputs, unitKeys, type OutputFormat } from '../stack/output.js';
 import { readModuleOutputs } from '../run/outputs.js';
+import { runFetcher } from '../run/module-runner.js';
 import { createLoader } from '../run/stack.js';
 import type { LogLevel, RunOptions } from '../run/options.js';
 import { UsageError } from '../errors.js';
@@ -47,19 +47,14 @@ export async function stackGenerate(argv: string[]): Promise<number> {
     const { opts } = stackOptions(argv, 'generate');
     level = opts.logLevel;
     const log = logger(level, secrets);
-    // --source-update: start from nothing, as Terragrunt cleans before generating.
-    if (opts.sources?.sourceUpdate) for (const d of await cleanStacks(opts.workingDir)) log('info', `Deleting stack directory: ${shown(opts.workingDir, d)}`);
     if (findStackFiles(opts.workingDir).length === 0) {
       log('warn', `No stack files found in ${opts.workingDir}: nothing to generate.`);
       return 0;
     }
     const loader = createLoader(opts, (lvl, msg) => log(lvl, msg));
-    const fetcher = new SourceFetcher({ env: opts.env, tfPath: opts.tfPath, log: (m) => log('debug', m) });
+    const fetcher = runFetcher(opts, { emit: (e) => (e.type === 'log' ? log(e.level, e.message) : undefined) });
     try {
-      await generateStacks({
-        workingDir: opts.workingDir, loader, fetcher, sourceMap: opts.sources?.sourceMap, noValidate: opts.noStackValidate,
-        parallelism: opts.parallelism, log,
-      });
+      await generateForRun(opts, { loader, fetcher, log });
     } finally {
       await fetcher.close();
     }

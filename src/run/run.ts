@@ -8,8 +8,7 @@ import { isDestroy, TERRAFORM_COMMANDS } from '../terraform/args.js';
 import { CancelledError, UsageError } from '../errors.js';
 import type { EventSink, ModuleResult } from './events.js';
 import { ModuleRunner, runFetcher } from './module-runner.js';
-import { generateStacks } from '../stack/generate.js';
-import { cleanStacks } from '../stack/clean.js';
+import { generateForRun } from '../stack/generate.js';
 import type { Prompter, RunOptions } from './options.js';
 import { schedule, type Finished } from './scheduler.js';
 import { createLoader, loadStack, moduleDirOf, type Stack } from './stack.js';
@@ -87,16 +86,7 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
   let stack: Stack;
   try {
     // As Terragrunt's run --all: every terragrunt.stack.hcl below is generated first (its units are modules then).
-    if (opts.all && !opts.noStackGenerate) {
-      // --source-update starts stacks from nothing too (not for destroy: it needs what was generated).
-      if (opts.sources?.sourceUpdate && opts.command !== 'destroy') {
-        for (const d of await cleanStacks(opts.workingDir)) sink.emit({ type: 'log', level: 'info', message: `Deleting stack directory: ${loader.display(d)}` });
-      }
-      await generateStacks({
-        workingDir: opts.workingDir, loader, fetcher: sources, sourceMap: opts.sources?.sourceMap, noValidate: opts.noStackValidate,
-        parallelism: opts.parallelism, log: (level, message) => sink.emit({ type: 'log', level, message }),
-      });
-    }
+    if (opts.all) await generateForRun(opts, { loader, fetcher: sources, log: (level, message) => sink.emit({ type: 'log', level, message }) });
     stack = await auth.identities.load(() => loadStack(opts, loader, opts.all ? undefined : [moduleDirOf(opts)]));
   } catch (e) {
     await sources.close();

@@ -15,6 +15,8 @@ import { detectSource, redactUrl } from '../source/detect.js';
 import type { SourceFetcher } from '../source/fetcher.js';
 import { effectiveSource } from '../source/overrides.js';
 import { ConfigError, ConfigErrors } from '../errors.js';
+import type { RunOptions } from '../run/options.js';
+import { cleanStacks } from './clean.js';
 import { readStackFile, STACK_FILE, type Component, type StackFile } from './config.js';
 import { findStackFiles, removePrevious, renderValues, writeManifest } from './files.js';
 
@@ -82,6 +84,24 @@ export async function generateStacks(o: GenerateOptions): Promise<GenerateResult
   }
   if (initial.length === 0) o.log('debug', `no ${STACK_FILE} found in ${o.workingDir} or below`);
   return { files };
+}
+
+/**
+ * What run --all, `stack run` and `stack generate` do before anything else, as Terragrunt's runall: with
+ * --source-update, clean every .terragrunt-stack first (not for destroy, which needs what was generated); then
+ * generate every stack file below the working dir. Nothing with --no-stack-generate.
+ */
+export async function generateForRun(
+  opts: RunOptions,
+  deps: Pick<GenerateOptions, 'loader' | 'fetcher' | 'log'>,
+): Promise<GenerateResult | undefined> {
+  if (opts.noStackGenerate) return undefined;
+  if (opts.sources?.sourceUpdate && opts.command !== 'destroy') {
+    for (const d of await cleanStacks(opts.workingDir)) deps.log('info', `Deleting stack directory: ${deps.loader.display(d)}`);
+  }
+  return generateStacks({
+    ...deps, workingDir: opts.workingDir, sourceMap: opts.sources?.sourceMap, noValidate: opts.noStackValidate, parallelism: opts.parallelism,
+  });
 }
 
 async function generateComponent(c: Component, sf: StackFile, o: GenerateOptions): Promise<void> {
