@@ -1,7 +1,7 @@
 /**
- * run-all behaviour with a fake terraform that records every start (argv, cwd, env, timing): ordering in both
- * directions, the parallelism bound, failure propagation and exit codes, the run-all argument additions, the
- * confirmation prompt, auto-init, output prefixes, and bad input that must start no terraform at all.
+ * run-all behaviour with a fake terraform that records every start (argv, cwd, env, log order): ordering in
+ * both directions, the parallelism bound, failure propagation and exit codes, the run-all argument additions,
+ * the confirmation prompt, auto-init, output prefixes, and bad input that must start no terraform at all.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
@@ -23,12 +23,15 @@ const run = (args: string[], cwd: string, input?: string, env: Record<string, st
   tgo([...args, '--terragrunt-tfpath', tf.path], { cwd, input, env: baseEnv(env) });
 
 describe('ordering', () => {
+  // Order is read from the fake's log (startSeq/endSeq: one append per record), never from clocks. vpc does
+  // not finish until dns has started: were dns held back behind vpc, vpc would give up waiting and fail.
   const layout = () => writeStack({
-    'vpc/terragrunt.hcl': moduleHcl(),
-    'vpc/fake-tf.json': { sleepMs: 150 },
-    'db/terragrunt.hcl': moduleHcl(['../vpc']),
-    'app/terragrunt.hcl': moduleHcl(['../db', '../vpc']),
-    'dns/terragrunt.hcl': moduleHcl(),
+    'vpc/terragrunt.hcl': moduleHcl(), 'vpc/.terraform/keep': '',
+    'vpc/fake-tf.json': { waitForFile: '../dns/.running', waitTimeoutMs: 20_000 },
+    'db/terragrunt.hcl': moduleHcl(['../vpc']), 'db/.terraform/keep': '',
+    'app/terragrunt.hcl': moduleHcl(['../db', '../vpc']), 'app/.terraform/keep': '',
+    'dns/terragrunt.hcl': moduleHcl(), 'dns/.terraform/keep': '',
+    'dns/fake-tf.json': { createOnStart: '.running' },
   });
 
   it('apply runs dependencies first; a module starts as soon as its own dependencies finish', async () => {
@@ -37,9 +40,9 @@ describe('ordering', () => {
     expect(r.code, r.stderr).toBe(0);
     const at = Object.fromEntries(runs(root, 'apply').map((x) => [mod(root, x), x]));
     expect(Object.keys(at).sort()).toEqual(['app', 'db', 'dns', 'vpc']);
-    expect(at.db!.start).toBeGreaterThanOrEqual(at.vpc!.end!);
-    expect(at.app!.start).toBeGreaterThanOrEqual(at.db!.end!);
-    expect(at.dns!.start).toBeLessThan(at.vpc!.end!); // independent: not held back by vpc
+    expect(at.db!.startSeq).toBeGreaterThan(at.vpc!.endSeq!);
+    expect(at.app!.startSeq).toBeGreaterThan(at.db!.endSeq!);
+    expect(at.dns!.startSeq).toBeLessThan(at.vpc!.endSeq!); // independent: not held back by vpc
   });
 
   it('destroy runs dependents first', async () => {
@@ -47,8 +50,8 @@ describe('ordering', () => {
     const r = await run(['run-all', 'destroy', '--terragrunt-non-interactive'], root);
     expect(r.code, r.stderr).toBe(0);
     const at = Object.fromEntries(runs(root, 'destroy').map((x) => [mod(root, x), x]));
-    expect(at.db!.start).toBeGreaterThanOrEqual(at.app!.end!);
-    expect(at.vpc!.start).toBeGreaterThanOrEqual(at.db!.end!);
+    expect(at.db!.startSeq).toBeGreaterThan(at.app!.endSeq!);
+    expect(at.vpc!.startSeq).toBeGreaterThan(at.db!.endSeq!);
     expect(at.vpc!.argv).toEqual(['destroy', '-auto-approve']);
   });
 
@@ -56,14 +59,15 @@ describe('ordering', () => {
     const root = layout();
     expect((await run(['run-all', 'plan', '-destroy'], root)).code).toBe(0);
     const at = Object.fromEntries(runs(root, 'plan').map((x) => [mod(root, x), x]));
-    expect(at.vpc!.start).toBeGreaterThanOrEqual(at.db!.end!);
+    expect(at.vpc!.startSeq).toBeGreaterThan(at.db!.endSeq!);
   });
 
-  it('never runs more modules at once than --terragrunt-parallelism', async () => {
+  it('never runs more modules at once than --terragrunt-parallelism, and does run that many', async () => {
+    // The first three wait at a barrier until three are running: reached only if tgo runs three at once.
     const files: Record<string, object | string> = {};
     for (let i = 0; i < 8; i++) {
       files[`m${i}/terragrunt.hcl`] = '';
-      files[`m${i}/fake-tf.json`] = { sleepMs: 400 };
+      files[`m${i}/fake-tf.json`] = { barrier: { dir: '../.barrier', count: 3 }, waitTimeoutMs: 20_000, sleepMs: 100 };
       files[`m${i}/.terraform/keep`] = '';
     }
     const root = writeStack(files);
@@ -71,10 +75,12 @@ describe('ordering', () => {
     expect(r.code, r.stderr).toBe(0);
     const spans = runs(root, 'plan');
     expect(spans).toHaveLength(8);
+    // Most terraforms in flight at once, counted along the log: started and not yet ended.
+    const events = spans.flatMap((s) => [{ seq: s.startSeq, d: 1 }, { seq: s.endSeq!, d: -1 }]).sort((a, b) => a.seq - b.seq);
+    let cur = 0;
     let max = 0;
-    for (const s of spans) max = Math.max(max, spans.filter((o) => o.start <= s.start && o.end! > s.start).length);
-    expect(max).toBeLessThanOrEqual(3);
-    expect(max).toBeGreaterThanOrEqual(2); // and it does run in parallel (exactly 3 unless the machine is very loaded)
+    for (const e of events) max = Math.max(max, (cur += e.d));
+    expect(max).toBe(3);
   });
 });
 

@@ -125,15 +125,13 @@ describe('fake terraform', () => {
 
   it('SIGINT is recorded and exits 130 after sleepAfterSigintMs', async () => {
     const dir = moduleDir('interrupt', { sleepMs: 10_000, sleepAfterSigintMs: 100 });
-    const t = Date.now();
     const r = await run(['apply'], dir, {}, (child, stdout) => {
       void waitFor(() => stdout().includes('fake terraform: apply')).then(() => child.kill('SIGINT'));
     });
     expect(r.code).toBe(130);
     expect(r.stdout).toContain('Interrupt received');
-    expect(Date.now() - t).toBeLessThan(5000);
     const rec = recordOf(r.pid);
-    expect(rec).toMatchObject({ exitCode: 130, signal: 'SIGINT' });
+    expect(rec).toMatchObject({ exitCode: 130, signal: 'SIGINT', signals: ['SIGINT'] }); // ended by the signal, not the 10 s sleep
     expect(rec.end! - rec.start).toBeGreaterThanOrEqual(100);
   });
 
@@ -158,5 +156,45 @@ describe('fake terraform', () => {
     });
     expect(killed.signal).toBe('SIGINT');
     expect(recordOf(killed.pid).end).toBeUndefined();
+  });
+
+  it('createOnStart, waitForFile and barrier order processes without clocks; seq numbers follow the log', async () => {
+    const sync = join(root, 'sync');
+    const held = moduleDir('held', { waitForFile: '../sync/go', createOnStart: '../sync/held-running' });
+    mkdirSync(sync, { recursive: true });
+    const p = run(['apply'], held);
+    await waitFor(() => existsSync(join(sync, 'held-running')), 30_000);
+    const other = await run(['plan'], moduleDir('other'));
+    writeFileSync(join(sync, 'go'), '');
+    const r = await p;
+    expect(r.code).toBe(0);
+    const [h, o] = [recordOf(r.pid), recordOf(other.pid)];
+    expect(o.startSeq).toBeGreaterThan(h.startSeq);
+    expect(h.endSeq).toBeGreaterThan(o.endSeq!); // it really waited for the file
+
+    // Three at a barrier of three all pass; a barrier that is never filled gives up with exit 97.
+    const members = ['b1', 'b2', 'b3'].map((n) => moduleDir(n, { barrier: { dir: '../sync/barrier', count: 3 } }));
+    const passed = await Promise.all(members.map((d) => run(['plan'], d)));
+    const recs = passed.map((x) => recordOf(x.pid));
+    expect(recs.map((x) => x.exitCode)).toEqual([0, 0, 0]);
+    expect(Math.max(...recs.map((x) => x.startSeq))).toBeLessThan(Math.min(...recs.map((x) => x.endSeq!)));
+    const alone = await run(['plan'], moduleDir('alone', { barrier: { dir: '../sync/lonely', count: 2 }, waitTimeoutMs: 200 }));
+    expect(alone.code).toBe(97);
+    expect(alone.stderr).toMatch(/^fake terraform: gave up waiting for 2 terraforms at barrier .*lonely \(1 arrived\)$/m);
+  });
+
+  it('a signal is recorded when it arrives, before the process ends', async () => {
+    const dir = moduleDir('ignoring', { sleepMs: 10_000, ignoreSigint: true });
+    let pid = 0;
+    const r = run(['apply'], dir, {}, (child, stdout) => {
+      pid = child.pid!;
+      void waitFor(() => stdout().length > 0).then(() => child.kill('SIGINT'));
+    });
+    await waitFor(() => (tf.records().find((x) => x.pid === pid)?.signals ?? []).length > 0, 30_000);
+    expect(recordOf(pid).signals).toEqual(['SIGINT']);
+    expect(recordOf(pid).endSeq).toBeUndefined(); // still running
+    process.kill(pid, 'SIGTERM');
+    expect((await r).code).toBe(130);
+    expect(recordOf(pid).signals).toEqual(['SIGINT', 'SIGTERM']);
   });
 });

@@ -4,7 +4,8 @@
  * `fake-tf.json` (and the FAKE_TF_CONFIG env, JSON merged over it) says:
  *
  *   { "sleepMs": 200, "exitCode": 1, "stdout": "…", "stderr": "…", "failOn": ["apply"],
- *     "outputs": { "vpc_id": "v-1" }, "trapSigint": true, "ignoreSigint": false, "sleepAfterSigintMs": 100 }
+ *     "outputs": { "vpc_id": "v-1" }, "trapSigint": true, "ignoreSigint": false, "sleepAfterSigintMs": 100,
+ *     "createOnStart": "../.started-a", "waitForFile": "../.go", "barrier": { "dir": "../.barrier", "count": 3 } }
  *
  * - The module dir is the process cwd, or the `-chdir=DIR` global option when given.
  * - Exit code: with `failOn`, commands listed there exit with `exitCode` (default 1) and all others 0;
@@ -17,7 +18,15 @@
  *   anything else prints `fake terraform: <command> <args>`.
  * - SIGINT/SIGTERM (when `trapSigint`, the default): recorded, then exit 130 after `sleepAfterSigintMs`.
  *   With `ignoreSigint`, SIGINT is only recorded and the run goes on (SIGTERM still ends it).
- *   With `trapSigint: false` node's default applies: killed by the signal, no end record.
+ *   With `trapSigint: false` node's default applies: killed by the signal, no end record. Each signal is
+ *   also logged the moment it arrives, so a test can wait for delivery instead of sleeping.
+ * - Synchronisation instead of sleeps, so tests prove order rather than hope for it (paths are relative to
+ *   the module dir): `createOnStart` creates a file once this terraform runs; `waitForFile` makes it wait,
+ *   after its output, until that file exists; `barrier` makes it wait until `count` terraforms (this one
+ *   included) have reached the same barrier directory. A wait gives up after `waitTimeoutMs` (default 60 s):
+ *   it prints "fake terraform: gave up waiting for …" and exits 97, so a broken order fails instead of hanging.
+ * - Records carry `startSeq`/`endSeq`, their line numbers in the shared log: a total order of events
+ *   across processes that needs no clock.
  */
 import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +39,9 @@ export interface FakeTfRecord {
   pid: number;
   start: number;
   end?: number;
+  /** Position of the start / end record in the shared log (one append per record): order without clocks. */
+  startSeq: number;
+  endSeq?: number;
   exitCode?: number;
   signal?: string;
   /** Every signal received, in order (to prove a graceful stop got exactly one SIGINT). */
@@ -88,6 +100,7 @@ if (cfg.trapSigint !== false) {
     process.on(sig, () => {
       received.push(sig);
       signal = signal || sig;
+      log({ type: 'signal', pid: process.pid, signal: sig });
       if (sig === 'SIGINT' && cfg.ignoreSigint) return;
       out('Interrupt received.\\nPlease wait for Terraform to exit or data loss may occur.\\nGracefully shutting down...');
       setTimeout(() => finish(130), cfg.sleepAfterSigintMs || 0);
@@ -96,6 +109,37 @@ if (cfg.trapSigint !== false) {
 }
 // Logged only once the handlers are in place: a test that signals after seeing the start must find them there.
 log({ type: 'start', argv, cwd, pid: process.pid, start: Date.now(), env });
+if (cfg.createOnStart) fs.writeFileSync(path.resolve(cwd, cfg.createOnStart), String(process.pid));
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Polls until ready() is true; false when waitTimeoutMs passed first. */
+async function waitUntil(ready) {
+  const deadline = Date.now() + (cfg.waitTimeoutMs || 60000);
+  while (!ready()) {
+    if (Date.now() > deadline) return false;
+    await sleep(20);
+  }
+  return true;
+}
+async function synchronise() {
+  if (cfg.barrier) {
+    const dir = path.resolve(cwd, cfg.barrier.dir);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, String(process.pid)), '');
+    if (!(await waitUntil(() => fs.readdirSync(dir).length >= cfg.barrier.count))) {
+      err('fake terraform: gave up waiting for ' + cfg.barrier.count + ' terraforms at barrier ' + dir + ' (' + fs.readdirSync(dir).length + ' arrived)');
+      return false;
+    }
+  }
+  if (cfg.waitForFile) {
+    const file = path.resolve(cwd, cfg.waitForFile);
+    if (!(await waitUntil(() => fs.existsSync(file)))) {
+      err('fake terraform: gave up waiting for ' + file);
+      return false;
+    }
+  }
+  return true;
+}
 
 function outputType(v) {
   if (typeof v === 'string') return 'string';
@@ -137,7 +181,8 @@ async function main() {
       out(('fake terraform: ' + (cmd || '(no command)') + ' ' + rest.join(' ')).trim());
   }
   out(cfg.stdout);
-  if (cfg.sleepMs) await new Promise((r) => setTimeout(r, cfg.sleepMs));
+  if (!(await synchronise())) return finish(97);
+  if (cfg.sleepMs) await sleep(cfg.sleepMs);
   const failOn = Array.isArray(cfg.failOn) ? cfg.failOn : undefined;
   const fails = failOn ? failOn.includes(cmd) : !!cfg.exitCode;
   if (failOn ? fails : true) err(cfg.stderr);
@@ -163,18 +208,24 @@ export async function makeFakeTerraform(dir?: string): Promise<FakeTerraform> {
     records() {
       const records: FakeTfRecord[] = [];
       const open = new Map<number, FakeTfRecord>();
+      let seq = 0;
       for (const line of readFileSync(logFile, 'utf8').split('\n')) {
         if (!line.trim()) continue;
-        const e = JSON.parse(line) as { type: 'start' | 'end' } & FakeTfRecord;
+        seq++;
+        const e = JSON.parse(line) as { type: 'start' | 'end' | 'signal' } & FakeTfRecord;
         if (e.type === 'start') {
-          const r: FakeTfRecord = { argv: e.argv, cwd: e.cwd, pid: e.pid, start: e.start, env: e.env };
+          const r: FakeTfRecord = { argv: e.argv, cwd: e.cwd, pid: e.pid, start: e.start, startSeq: seq, env: e.env };
           records.push(r);
           open.set(e.pid, r);
+        } else if (e.type === 'signal') {
+          const r = open.get(e.pid);
+          if (r) (r.signals ??= []).push(e.signal!);
         } else {
           const r = open.get(e.pid);
           if (!r) continue;
           open.delete(e.pid);
           r.end = e.end;
+          r.endSeq = seq;
           r.exitCode = e.exitCode;
           if (e.signal) r.signal = e.signal;
           if (e.signals?.length) r.signals = e.signals;
