@@ -44,9 +44,11 @@ describe('fake STS with the real SDK', () => {
     expect(c.AccessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(out.AssumedRoleUser?.Arn).toBe('arn:aws:sts::222222222222:assumed-role/deploy/tgo-test');
     expect(out.AssumedRoleUser?.AssumedRoleId).toMatch(/^AROA\w+:tgo-test$/);
-    const ttl = c.Expiration!.getTime() - Date.now();
-    expect(ttl).toBeGreaterThan(1790_000);
-    expect(ttl).toBeLessThanOrEqual(1801_000);
+    expect(c.Expiration!.getTime() - Date.now()).toBeLessThanOrEqual(1801_000);
+    // The requested lifetime, on the fake's clock (rounded up to whole seconds, as STS's answer has them).
+    const lifetime = c.Expiration!.getTime() - sts.issued(c.AccessKeyId!)!.issuedAt.getTime();
+    expect(lifetime).toBeGreaterThanOrEqual(1800_000);
+    expect(lifetime).toBeLessThanOrEqual(1801_000);
 
     const me = await client({ accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! }).send(
       new GetCallerIdentityCommand({}),
@@ -54,7 +56,7 @@ describe('fake STS with the real SDK', () => {
     expect(me.Arn).toBe('arn:aws:sts::222222222222:assumed-role/deploy/tgo-test');
     expect(me.Account).toBe('222222222222');
 
-    expect(sts.issued(c.AccessKeyId!)).toEqual({ roleArn: ROLE, sessionName: 'tgo-test', expiration: c.Expiration });
+    expect(sts.issued(c.AccessKeyId!)).toEqual({ roleArn: ROLE, sessionName: 'tgo-test', expiration: c.Expiration, issuedAt: expect.any(Date) });
     expect(sts.issued('AKIABASE')).toBeUndefined();
     const [call] = sts.callsOf('AssumeRole');
     expect(call).toMatchObject({

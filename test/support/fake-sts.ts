@@ -36,7 +36,8 @@ export interface FakeSts {
   expireBaseCredentials(accessKeyId?: string): void;
   setDelay(ms: number): void;
   unreachable(): Promise<void>;
-  issued(accessKeyId: string): { roleArn: string; sessionName: string; expiration: Date } | undefined;
+  /** A role session it issued: for whom, and its lifetime (issuedAt: when the fake answered, on its clock). */
+  issued(accessKeyId: string): { roleArn: string; sessionName: string; expiration: Date; issuedAt: Date } | undefined;
   close(): Promise<void>;
 }
 
@@ -55,6 +56,7 @@ interface Principal {
   arn: string; // GetCallerIdentity answer
   userId: string;
   expiration?: Date;
+  issuedAt?: Date;
   roleArn?: string;
   sessionName?: string;
   expired?: boolean; // base keys marked by expireBaseCredentials
@@ -249,6 +251,7 @@ export async function startFakeSts(opts: FakeStsOptions = {}): Promise<FakeSts> 
       accessKeyId: randomId('ASIA', 16),
       secretAccessKey: randomBytes(30).toString('base64'),
       sessionToken: 'FwoGZXIvYXdzEFAKE' + randomBytes(96).toString('base64'),
+      issuedAt: new Date(),
       expiration: new Date(Math.ceil((Date.now() + seconds * 1000) / 1000) * 1000),
       ...fields,
     };
@@ -433,7 +436,7 @@ export async function startFakeSts(opts: FakeStsOptions = {}): Promise<FakeSts> 
     issued(accessKeyId) {
       const p = principals.get(accessKeyId);
       if (p?.kind !== 'role') return undefined;
-      return { roleArn: p.roleArn!, sessionName: p.sessionName!, expiration: p.expiration! };
+      return { roleArn: p.roleArn!, sessionName: p.sessionName!, expiration: p.expiration!, issuedAt: p.issuedAt! };
     },
     close: shutdown,
   };
