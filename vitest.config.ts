@@ -3,8 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Timeouts only catch hangs: far above a test's worst case on a loaded 2-core machine (a CLI start there can
+    // take 10 s), so they never decide a result. Tests prove order with events and counters, not clocks.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     // End-to-end tests spawn terraform and moto; two workers match the two cores.
     maxWorkers: 2,
     env: {

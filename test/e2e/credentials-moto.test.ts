@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { hasMoto, startMoto, type Moto } from '../support/moto.js';
+import { startMoto, type Moto } from '../support/moto.js';
 import { baseEnv, tgo } from '../support/tgo.js';
 import { writeStack } from '../support/stack.js';
 
@@ -27,7 +27,6 @@ async function recording(moto: Moto): Promise<Recorded[]> {
 let moto: Moto;
 let root: string | undefined;
 beforeAll(async () => {
-  if (!hasMoto()) return;
   moto = await startMoto();
 });
 afterAll(async () => {
@@ -35,7 +34,7 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasMoto())('credential server with real terraform and the S3 backend on moto', () => {
+describe('credential server with real terraform and the S3 backend on moto', () => {
   it('state is written with the module role\'s session, fetched from the credential server', async () => {
     const user = await moto.createUser('ci');
     const role = await moto.createRole('deployer', [user.arn]);
@@ -97,5 +96,5 @@ remote_state {
     expect(key).not.toBe(user.accessKeyId);
     expect(r.stderr).toMatch(/credential server stopped: [1-9]\d* credential requests served, 0 refused, 0 failed/);
     expect(r.stdout + r.stderr).not.toContain(user.secretAccessKey);
-  }, 180_000);
+  }, 360_000);
 });

@@ -140,5 +140,5 @@ describe('secrets never reach argv, files or output', () => {
     const applyPids = new Set([...argvs].filter((a) => a.includes(`${tfPath} apply`)).map((a) => a.split(':')[0]));
     expect(applyPids.size, [...argvs].filter((a) => a.includes(tfPath)).join('\n')).toBe(4);
     for (const a of argvs) for (const s of secrets) expect(a.includes(s), `argv "${a.slice(0, 80)}" contains a secret`).toBe(false);
-  }, 120_000);
+  });
 });

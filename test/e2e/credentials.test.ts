@@ -113,7 +113,7 @@ if [ "$1" = output ]; then printf '{"id":{"sensitive":false,"type":"string","val
     expect(lines[0]).toMatch(/^DEBUG \[m\d{3}\] role arn:aws:iam::111111111111:role\/r\d \(set by m\d{3}\/terragrunt\.hcl:1\) via AssumeRole, session terragrunt-\d+, expires \d{4}-\d\d-\d\dT[\d:.]+Z, (cache hit|new STS call)$/);
     // Dependency reads say so.
     expect(lines.filter((l) => l.includes('via AssumeRole (to read its outputs),'))).toHaveLength(100);
-  }, 180_000);
+  }, 360_000);
 
   it('with MFA: one GetSessionToken (serial and code as sent), then the 3 AssumeRoles signed with that session', async () => {
     const root = stack(files);
@@ -140,7 +140,7 @@ if [ "$1" = output ]; then printf '{"id":{"sensitive":false,"type":"string","val
     expect(lines[0]).toContain(`via AssumeRole with the MFA session of ${serial}`);
     expect(sh.records().filter((x) => x.argv0 === 'apply').map((x) => sts.issued(x.accessKeyId)?.roleArn).filter(Boolean)).toHaveLength(200);
     expect(r.stdout + r.stderr).not.toContain('918273');
-  }, 180_000);
+  }, 360_000);
 });
 
 describe('AssumeRole parameters Terragrunt lacks', () => {
@@ -181,7 +181,7 @@ iam_assume_role_mfa_serial          = "arn:aws:iam::111111111111:mfa/alice"
     expect(ar!.accessKeyId).toMatch(/^ASIA/);
     expect(ar!.params.TokenCode).toBeUndefined();
     expect(tf.records().find((x) => x.argv[0] === 'apply')!.env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
-  }, 60_000);
+  });
 
   it('an invalid value stops the run before any STS call, naming file:line or the flag', async () => {
     const root = stack({
@@ -198,7 +198,7 @@ iam_assume_role_mfa_serial          = "arn:aws:iam::111111111111:mfa/alice"
     expect(r.stderr).toMatch(/TG_IAM_ASSUME_ROLE_POLICY: session policy is not valid JSON/);
     expect(sts.calls).toHaveLength(0);
     expect(tf.records()).toHaveLength(0);
-  }, 60_000);
+  });
 
   it('MFA on a terminal: one prompt per run, however many modules need the device', async () => {
     const files: Record<string, string> = {};
@@ -238,7 +238,7 @@ print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'prompts': prompts,
     expect(sts.callsOf('GetSessionToken').map((c) => c.params.TokenCode)).toEqual(['246810']);
     expect(sts.callsOf('AssumeRole')).toHaveLength(4);
     expect(tf.records().filter((x) => x.argv[0] === 'apply')).toHaveLength(20);
-  }, 120_000);
+  });
 
   it('MFA with no terminal and no code: a clear error before anything runs', async () => {
     const root = stack({ 'a/terragrunt.hcl': `iam_role = "${ROLE('a')}"\niam_assume_role_mfa_serial = "arn:aws:iam::111111111111:mfa/alice"\n`, 'b/terragrunt.hcl': '' });
@@ -247,7 +247,7 @@ print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'prompts': prompts,
     expect(r.stderr).toContain('MFA device arn:aws:iam::111111111111:mfa/alice (set by a/terragrunt.hcl:2) needs a code and there is no terminal to ask on: pass --iam-mfa-token or set TGO_IAM_MFA_TOKEN.');
     expect(sts.calls).toHaveLength(0);
     expect(tf.records()).toHaveLength(0);
-  }, 60_000);
+  });
 });
 
 describe('throttling and 5xx', () => {
@@ -262,7 +262,7 @@ describe('throttling and 5xx', () => {
     expect(sts.callsOf('AssumeRole').filter((c) => c.status === 200)).toHaveLength(30);
     expect(sts.callsOf('AssumeRole').filter((c) => c.status === 400).length).toBeGreaterThan(5);
     expect(tf.records().filter((x) => x.argv[0] === 'apply')).toHaveLength(30);
-  }, 120_000);
+  });
 
   it('persistent 500s: the module with the role fails with an error naming it; the other module runs', async () => {
     const root = stack({ 'a/terragrunt.hcl': `iam_role = "${ROLE('a')}"\n`, 'b/terragrunt.hcl': '' });
@@ -273,7 +273,7 @@ describe('throttling and 5xx', () => {
     expect(r.stderr).toMatch(/AssumeRole arn:aws:iam::111111111111:role\/a failed: InternalFailure: We encountered an internal error\. Please try again\. \(gave up after 15 attempts\)/);
     expect(sts.callsOf('AssumeRole')).toHaveLength(15);
     expect(tf.records().map((x) => path.basename(x.cwd))).toEqual(['b']);
-  }, 120_000);
+  });
 });
 
 describe('--auth-provider-cmd', () => {
@@ -322,7 +322,7 @@ printf '{"awsCredentials":{"ACCESS_KEY_ID":"AKIAPROV%s","SECRET_ACCESS_KEY":"pro
     } finally {
       await fake.close();
     }
-  }, 60_000);
+  });
 
   it('awsRole is assumed with tgo\'s own credentials; empty or invalid JSON fails the module with an error naming the command', async () => {
     const tools = mkdtempSync(path.join(tmpdir(), 'tgo-authcmd-'));
@@ -343,7 +343,7 @@ esac`);
     const recs = tf.records();
     expect(recs.map((x) => path.basename(x.cwd))).toEqual(['role']);
     expect(sts.issued(recs[0]!.env.AWS_ACCESS_KEY_ID!)!.roleArn).toBe(ROLE('from-provider'));
-  }, 60_000);
+  });
 });
 
 describe('get_aws_* functions', () => {
@@ -374,7 +374,7 @@ describe('get_aws_* functions', () => {
     const gci = sts.callsOf('GetCallerIdentity');
     expect(gci.map((c) => c.accessKeyId === 'AKIABASE' ? 'base' : 'role').sort()).toEqual(['base', 'role']);
     expect(r.stderr).toContain("get_aws_account_alias() returns '': tgo does not call IAM ListAccountAliases");
-  }, 60_000);
+  });
 });
 
 describe('hard-coded credentials in terraform code', () => {
@@ -393,5 +393,5 @@ describe('hard-coded credentials in terraform code', () => {
       'WARN  [a] provider "aws" sets profile (provider.tf:3): it overrides the role credentials tgo injects',
       expect.stringMatching(/^WARN {2}\[b\] backend "s3" sets assume_role \(backend\.tf:\d+\): terraform assumes that role itself on top of the role credentials tgo injects/),
     ]);
-  }, 60_000);
+  });
 });

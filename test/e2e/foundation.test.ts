@@ -96,7 +96,7 @@ describe('run-all apply with per-module roles from HCL', () => {
     // Module output is prefixed with the module path; the summary lists every module.
     expect(r.stdout).toMatch(/^\[dev\/app\] .*dev\/app ran as arn:aws:sts::111111111111:assumed-role\/dev-deployer/m);
     expect(r.stderr).toMatch(/Succeeded\s+4/);
-  }, 120_000);
+  });
 
   it('TERRAGRUNT_IAM_ROLE overrides every module\'s HCL role', async () => {
     rmSync(records, { recursive: true, force: true });
@@ -108,7 +108,7 @@ describe('run-all apply with per-module roles from HCL', () => {
     const rec = readRecords();
     expect(Object.keys(rec).sort()).toEqual(['dev/app', 'dev/network']);
     for (const m of Object.values(rec)) expect(m.arn).toMatch(/^arn:aws:sts::333333333333:assumed-role\/classic-env\//);
-  }, 120_000);
+  });
 
   it('TG_IAM_ASSUME_ROLE beats TERRAGRUNT_IAM_ROLE, and the CLI flag beats both, before or after the command', async () => {
     const both = { TERRAGRUNT_IAM_ROLE: 'arn:aws:iam::333333333333:role/classic-env', TG_IAM_ASSUME_ROLE: 'arn:aws:iam::444444444444:role/current-env' };
@@ -125,7 +125,7 @@ describe('run-all apply with per-module roles from HCL', () => {
     r = await tgo(['apply', '-auto-approve', '--iam-assume-role', 'arn:aws:iam::555555555555:role/flag-after'], { cwd, env: env(both) });
     expect(r.code, r.stderr).toBe(0);
     expect(roleOf(readRecords()['dev/network']!.arn)).toBe('flag-after');
-  }, 120_000);
+  });
 
   it('the session-name flag reaches STS', async () => {
     await moto.startRecording();
@@ -136,7 +136,7 @@ describe('run-all apply with per-module roles from HCL', () => {
     expect(assume).toHaveLength(1);
     expect(assume[0]!.params).toMatchObject({ RoleArn: 'arn:aws:iam::222222222222:role/prod-deployer', RoleSessionName: 'ci-run-42' });
     expect(readRecords()['prod/network']!.arn).toBe('arn:aws:sts::222222222222:assumed-role/prod-deployer/ci-run-42');
-  }, 120_000);
+  });
 
   it('web identity: AssumeRoleWithWebIdentity with no base keys at all', async () => {
     const tokenFile = path.join(live, '.token.jwt');
@@ -157,7 +157,7 @@ describe('run-all apply with per-module roles from HCL', () => {
     expect(roleOf(readRecords()['dev/network']!.arn)).toBe('dev-deployer');
     // The token never shows up in what tgo prints.
     expect(r.stdout + r.stderr).not.toContain('c2lnbmF0dXJl');
-  }, 120_000);
+  });
 });
 
 describe('an STS refusal fails only that module', () => {
@@ -189,5 +189,5 @@ describe('an STS refusal fails only that module', () => {
     } finally {
       await moto.reset();
     }
-  }, 120_000);
+  });
 });

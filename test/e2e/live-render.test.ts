@@ -41,7 +41,7 @@ beforeAll(async () => {
   const r = await tgo(['render-json', '--all'], { cwd: path.join(repo, 'live'), env: baseEnv() });
   if (r.code !== 0) throw new Error(`render-json --all failed:\n${r.stderr}`);
   rendered = normalize(r.stdout) as Record<string, Json>;
-}, 60_000);
+});
 
 afterAll(() => {
   if (repo) rmSync(repo, { recursive: true, force: true });

@@ -156,7 +156,7 @@ beforeAll(async () => {
   const wrapper = path.join(scratch, 'terraform');
   writeFileSync(wrapper, '#!/bin/sh\nprintf \'%s\\t%s\\t%s\\n\' "$PWD" "${TF_IN_AUTOMATION:-}" "$*" >> "$TF_ARGS_LOG"\nexec terraform "$@"\n');
   chmodSync(wrapper, 0o755);
-}, 120_000);
+});
 
 afterAll(async () => {
   await moto?.close();
@@ -188,7 +188,7 @@ describe('a fresh tree', () => {
     // Nothing was applied: no provisioner ran, no state was written.
     expect(records()).toEqual({});
     for (const name of Object.keys(ACCOUNTS)) expect(await moto.listObjects(`acme-${name}-tfstate`)).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe('run-all apply', () => {
@@ -202,7 +202,7 @@ describe('run-all apply', () => {
     expect(apply.code, summary(apply)).toBe(0);
     expect(apply.stderr).toMatch(/Succeeded\s+6/);
     expect(Object.keys(records()).sort()).toEqual(UNITS);
-  }, 120_000);
+  });
 
   it('each unit ran as its role: the account\'s deployer from root.hcl, prod/app its own; STS was called with the base keys', async () => {
     const rec = records();
@@ -438,7 +438,7 @@ describe('after apply', () => {
     expect(r.stdout).not.toContain('vpc-00000000000000000');
     expect(r.stdout).not.toContain('Z00000000000000');
     expect(lines('hooks.log').filter((l) => l.startsWith('before plan '))).toHaveLength(6);
-  }, 120_000);
+  });
 
   it('run-all destroy runs dependents first and leaves every state empty', async () => {
     clearLogs();
@@ -452,5 +452,5 @@ describe('after apply', () => {
     expect(done('prod/eu-west-1/prod/app')).toBeLessThan(start('prod/eu-west-1/prod/vpc'));
     expect(Math.max(done('prod/eu-west-1/prod/app'), done('non-prod/us-east-1/dev/app'))).toBeLessThan(start('shared/us-east-1/mgmt/dns'));
     for (const unit of UNITS) expect((await stateOf(unit)).resources).toEqual([]);
-  }, 120_000);
+  });
 });

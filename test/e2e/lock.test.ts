@@ -89,5 +89,5 @@ resource "terraform_data" "slow" {
     expect(terraformPids(root)).toEqual([]);
     // The state object was written by the role's credentials (the backend works with what tgo injected).
     expect(await moto.listObjects('tfstate')).toContain('app/terraform.tfstate');
-  }, 120_000);
+  });
 });

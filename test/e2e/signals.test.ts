@@ -53,7 +53,7 @@ describe.each([['SIGINT'], ['SIGTERM']] as const)('%s during run-all', (sig) => 
     }
     expect(r.stderr).toMatch(/Interrupted\s+6/);
     expect(r.stderr).toMatch(/^ {2}a-app\s+interrupted/m);
-  }, 120_000);
+  });
 });
 
 describe('a second SIGINT', () => {
@@ -70,5 +70,5 @@ describe('a second SIGINT', () => {
     expect(r.code).toBe(130);
     await until(() => recordsOf(root).every((x) => !alive(x.pid)));
     expect(r.stderr).toMatch(/Second interrupt: killing terraform processes/);
-  }, 120_000);
+  });
 });

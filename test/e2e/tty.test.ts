@@ -72,7 +72,7 @@ describe('on a terminal', () => {
     expect(end).toMatch(/Succeeded\s+3/);
     expect(end).not.toMatch(/running \(/);
     expect(end.split('\n').filter((l) => l.startsWith('[c] ')).join('\n')).toMatch(/\[c\] succeeded/);
-  }, 120_000);
+  });
 
   it('NO_COLOR turns colour off even on a terminal', async () => {
     const root = writeStack({ 'a/terragrunt.hcl': '', 'a/.terraform/keep': '' });
@@ -82,5 +82,5 @@ describe('on a terminal', () => {
     const screen = await screenWhen((s) => /EXIT=/.test(s));
     expect(plain(screen)).toMatch(/\[a\] fake terraform: plan/);
     expect(screen).not.toMatch(/\x1b\[3\dm/); // eslint-disable-line no-control-regex
-  }, 120_000);
+  });
 });

@@ -135,5 +135,5 @@ exit "$code"
     }
     expect(peakKb).toBeGreaterThan(0);
     expect(peakKb / 1024).toBeLessThan(400);
-  }, 180_000);
+  }, 480_000);
 });

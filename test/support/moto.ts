@@ -6,7 +6,7 @@
  * the request to the right service; they always run in no-auth mode (auth is switched off around them and
  * back on afterwards when it was on).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,13 +55,6 @@ const LAUNCHER = join(dirname(fileURLToPath(import.meta.url)), 'moto_launcher.py
 const PYTHON = process.env.TGO_TEST_PYTHON ?? 'python3';
 const START_TIMEOUT_MS = 30_000;
 const ACCOUNT = '123456789012';
-
-let available: boolean | undefined;
-/** Whether the python on PATH can import moto's server (for `describe.skipIf(!hasMoto())`). */
-export function hasMoto(): boolean {
-  available ??= spawnSync(PYTHON, ['-c', 'import moto.server'], { stdio: 'ignore', timeout: 20_000 }).status === 0;
-  return available;
-}
 
 const running = new Set<ChildProcess>();
 const killGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
@@ -131,7 +124,12 @@ async function waitReady(url: string, child: ChildProcess, stderrTail: () => str
   child.once('close', (code, signal) => (exited = `exited with ${signal ?? `status ${code}`}`));
   child.once('error', (e) => (exited = `failed to spawn ${PYTHON}: ${e.message}`));
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`moto ${exited} before answering.\n--- output tail ---\n${stderrTail()}`);
+    if (exited) {
+      const missing = /No module named '?(moto|werkzeug|flask)/.test(stderrTail())
+        ? `the tests need ${PYTHON} with moto[server] (the machine image has it; .ci/run checks for it). `
+        : '';
+      throw new Error(`${missing}moto ${exited} before answering.\n--- output tail ---\n${stderrTail()}`);
+    }
     try {
       const res = await fetch(`${url}/moto-api/data.json`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
