@@ -1,7 +1,7 @@
 // The STS edge against the fault-injecting fake STS over real HTTP, with the real AWS SDK signing and retrying.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeSts, type FakeSts } from '../support/fake-sts.js';
-import { createSts } from '../../src/auth/sts.js';
+import { createSts, withRetries } from '../../src/auth/sts.js';
 import { CredentialBroker } from '../../src/auth/credentials.js';
 
 let fake: FakeSts;
@@ -68,6 +68,29 @@ describe('retries', () => {
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/^AssumeRole arn:aws:iam::111111111111:role\/rdown failed: InternalFailure: .* \(gave up after 9 attempts\)$/);
     expect(fake.callsOf('AssumeRole')).toHaveLength(9);
+  });
+
+  it('an unreachable STS costs at most 3.75 s of tgo\'s backoff over its 5 rounds (on a fake clock)', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0.999_999); // the longest jittered wait every time
+    try {
+      const start = Date.now();
+      const waitedAt: number[] = [];
+      const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+      const p = withRetries(async () => {
+        waitedAt.push(Date.now() - start);
+        throw refused;
+      }, 5, 250).catch((e: unknown) => e);
+      await vi.runAllTimersAsync();
+      expect(await p).toBe(refused);
+      expect(waitedAt).toHaveLength(5);
+      // Waits of up to 250, 500, 1000, 2000 ms (doubling, capped at 8x): 3.75 s in all, never more.
+      expect(waitedAt.at(-1)).toBeLessThanOrEqual(3750);
+      expect(waitedAt.at(-1)).toBeGreaterThan(3740);
+    } finally {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    }
   });
 
   it('AccessDenied is not retried', async () => {
