@@ -168,7 +168,7 @@ export class ConfigLoader {
     const exposedIncludes: ValueObject = {};
     const includeFeatures: InheritedFeatures = [];
     for (const inc of includes) {
-      const p = this.file(inc.path);
+      const p = this.includedFile(inc, configPath);
       if (p.decoded.blocks.has('include')) {
         const nested = p.decoded.blocks.get('include')![0]!;
         throw new ConfigError(this.display(inc.path), `an included file cannot include another file (only one level of include is allowed; it is included from ${this.display(configPath)})`,
@@ -187,6 +187,14 @@ export class ConfigLoader {
     const child = this.evaluateFile(parsed, scope, deps, exposed, exposedHasDeferred, includeFeatures);
     const module = mergeFileConfigs(path.dirname(configPath), configPath, includes, parents, child, this.display);
     return { module, exposed: child.tree };
+  }
+
+  /** An included file; a missing one is an error of the including file, at its include block. */
+  private includedFile(inc: IncludeConfig, configPath: string): ParsedFile {
+    if (!this.files.has(inc.path) && !existsSync(inc.path)) {
+      throw new ConfigError(this.display(configPath), `${this.display(inc.path)} does not exist`, inc.label ? `include.${inc.label}` : 'include', inc.line);
+    }
+    return this.file(inc.path);
   }
 
   private evaluateIncludes(configPath: string, originalConfigPath: string, decoded: DecodedBody): IncludeConfig[] {

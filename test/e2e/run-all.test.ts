@@ -183,7 +183,7 @@ describe('bad input never half-runs: one clear error, non-zero exit, no terrafor
     ['malformed HCL', { 'a/terragrunt.hcl': '', 'b/terragrunt.hcl': 'inputs = {\n  x = \n}\n' }, /b\/terragrunt\.hcl:\d+/],
     ['unknown function', { 'a/terragrunt.hcl': '', 'b/terragrunt.hcl': 'locals {\n  role = fromat("x")\n}\n' },
       /b\/terragrunt\.hcl:2,\d+: locals\.role: .*no function named "fromat".*Did you mean "format"\?/],
-    ['missing include file', { 'a/terragrunt.hcl': 'include "root" {\n  path = "../nope.hcl"\n}\n' }, /nope\.hcl: file does not exist/],
+    ['missing include file', { 'a/terragrunt.hcl': 'include "root" {\n  path = "../nope.hcl"\n}\n' }, /^ERROR a\/terragrunt\.hcl:1: include\.root: nope\.hcl does not exist$/m],
     ['dependency path that does not exist', { 'a/terragrunt.hcl': 'dependency "vpc" {\n  config_path = "../vpc"\n}\n' },
       /a\/terragrunt\.hcl:1: dependency\.vpc\.config_path: vpc does not exist/],
     ['invalid role ARN', { 'a/terragrunt.hcl': '', 'b/terragrunt.hcl': 'iam_role = "arn:aws:iam::123:user/bob"\n' }, /b\/terragrunt\.hcl:1: invalid IAM role ARN/],
