@@ -587,7 +587,7 @@ describe('errors name the file, the attribute path and the line', () => {
       'account.hcl': 'locals {\n  id = upper(1, 2)\n}\n', 'unit/terragrunt.hcl': 'locals {\n  acct = read_terragrunt_config(find_in_parent_folders("account.hcl"))\n}\n' },
     'account.hcl:2,17: locals.id: Too many function arguments: Function "upper" expects only 1 argument(s).'],
     ['missing included file', { 'unit/terragrunt.hcl': 'include "root" {\n  path = "../root.hcl"\n}\n' },
-      'root.hcl: file does not exist'],
+      'unit/terragrunt.hcl:1: include.root: root.hcl does not exist'],
   ];
   for (const [name, files, message] of cases) {
     it(name, () => expect(loadError(files)).toBe(message));
