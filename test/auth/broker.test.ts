@@ -39,6 +39,8 @@ function memorySts(clock: { now: number }, o: { lifetimeMs?: number; delayMs?: n
   return {
     sts, log, sessions,
     get maxInFlight() { return maxInFlight; },
+    /** AssumeRole calls that have returned credentials. */
+    get issued() { return n; },
     fail(e: Error | undefined) { failWith = e; },
   };
 }
@@ -125,7 +127,8 @@ describe('CredentialBroker', () => {
     clock.now += 10_000; // 35 s left: inside margin + ahead
     const served = await broker.assume(req('r'), { refreshAhead: ahead });
     expect(served.credentials).toBe(first.credentials);
-    await new Promise((r) => setTimeout(r, 30));
+    // Wait for the background re-assume to complete (event-loop turns, not a sleep; 100k turns outlast its 5 ms).
+    for (let turn = 0; m.issued < 2 && turn < 100_000; turn++) await new Promise((r) => setImmediate(r));
     expect(m.log).toHaveLength(2);
     expect((await broker.assume(req('r'))).credentials.accessKeyId).not.toBe(first.credentials.accessKeyId);
   });

@@ -20,9 +20,9 @@ const WEB_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ3ZWItaWRlbnRpdHkifQ.c2lnbmF0d
 /**
  * A "terraform" that does what careless code does: prints the secrets it can see (they must come out as ***),
  * fetches from the credential server when pointed at one, records what it saw for the test (outside the
- * stack), then sleeps so its argv can be sampled.
+ * stack), then (apply) stays until the test has sampled its argv and creates `release`.
  */
-const SCRIPT = (out: string) => `#!/usr/bin/env node
+const SCRIPT = (out: string, release: string) => `#!/usr/bin/env node
 'use strict';
 const load = (m) => (typeof require === 'function' ? require(m) : process.getBuiltinModule(m));
 const fs = load('node:fs');
@@ -39,7 +39,8 @@ const cmd = process.argv.slice(2).find((a) => !a.startsWith('-'));
   console.log('careless debug output: ' + JSON.stringify(seen));
   console.error('careless stderr: ' + Object.values(seen).flat().join(' '));
   fs.writeFileSync(path.join(${JSON.stringify(out)}, process.pid + '.json'), JSON.stringify(Object.values(seen).flat()));
-  if (cmd === 'apply') await new Promise((r) => setTimeout(r, 1500));
+  const giveUpAt = Date.now() + 120000; // only so that a test that never releases it cannot leave it behind
+  if (cmd === 'apply') while (!fs.existsSync(${JSON.stringify(release)}) && Date.now() < giveUpAt) await new Promise((r) => setTimeout(r, 20));
 })();
 `;
 
@@ -64,19 +65,26 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-/** Every process's argv, sampled until `done` settles. */
-async function sampleArgv(done: Promise<unknown>): Promise<Set<string>> {
+/**
+ * Every process's argv, sampled until `done` settles. Once it has seen `count` processes whose argv contains
+ * `holding`, it creates `release` (those processes wait for it), so none can end unseen however slow the machine.
+ */
+async function sampleArgv(done: Promise<unknown>, hold: { holding: string; count: number; release: string }): Promise<Set<string>> {
   const seen = new Set<string>();
+  const held = new Set<string>();
   let finished = false;
   void done.then(() => (finished = true));
   while (!finished) {
     for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
       try {
-        seen.add(`${pid}: ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')}`);
+        const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+        seen.add(`${pid}: ${argv}`);
+        if (argv.includes(hold.holding)) held.add(pid);
       } catch {
         /* gone */
       }
     }
+    if (held.size >= hold.count && !existsSync(hold.release)) writeFileSync(hold.release, '');
     await new Promise((r) => setTimeout(r, 50));
   }
   return seen;
@@ -93,7 +101,8 @@ describe('secrets never reach argv, files or output', () => {
     mkdirSync(out);
     mkdirSync(tmp);
     const tfPath = path.join(work, `terraform-${tag}`);
-    writeFileSync(tfPath, SCRIPT(out));
+    const release = path.join(work, `sampled-${tag}`);
+    writeFileSync(tfPath, SCRIPT(out, release));
     chmodSync(tfPath, 0o755);
     const tokenFile = path.join(work, 'web-identity.jwt'); // outside the stack, as a CI runner's token file is
     writeFileSync(tokenFile, `${WEB_TOKEN}\n`);
@@ -110,7 +119,7 @@ describe('secrets never reach argv, files or output', () => {
       cwd: root,
       env: baseEnv({ AWS_ACCESS_KEY_ID: BASE.accessKeyId, AWS_SECRET_ACCESS_KEY: BASE.secretAccessKey, AWS_ENDPOINT_URL_STS: sts.url, TGO_IAM_MFA_TOKEN: MFA_CODE, TMPDIR: tmp }),
     });
-    const argvs = await sampleArgv(run.done);
+    const argvs = await sampleArgv(run.done, { holding: `${tfPath} apply`, count: 4, release });
     const r = await run.done;
     expect(r.code, r.stderr.slice(-3000)).toBe(0);
 
@@ -136,7 +145,7 @@ describe('secrets never reach argv, files or output', () => {
       for (const s of secrets) expect(text.includes(s), `${path.relative(work, f)} contains a secret`).toBe(false);
     }
 
-    // argv: the fake terraforms were sampled while they ran (4 applies), and no process ever carried a secret.
+    // argv: the fake terraforms were sampled while they ran (4 applies, held until seen), and no process ever carried a secret.
     const applyPids = new Set([...argvs].filter((a) => a.includes(`${tfPath} apply`)).map((a) => a.split(':')[0]));
     expect(applyPids.size, [...argvs].filter((a) => a.includes(tfPath)).join('\n')).toBe(4);
     for (const a of argvs) for (const s of secrets) expect(a.includes(s), `argv "${a.slice(0, 80)}" contains a secret`).toBe(false);

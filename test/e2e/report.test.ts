@@ -160,7 +160,7 @@ describe('when a report is written', () => {
       'after/terragrunt.hcl': moduleHcl(['../slow']),
     });
     const child = startTgo(['run-all', 'apply', '--terragrunt-non-interactive', '--report-file', 'run.json', '--terragrunt-tfpath', tf.path], { cwd: root, env: baseEnv({ TZ: 'UTC' }) });
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 120_000; // a wait for the apply to start, not a bound on how fast it does
     while (!applies(root).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(applies(root)).toHaveLength(1);
     child.kill('SIGINT');
