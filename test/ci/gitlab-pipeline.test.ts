@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { hasMoto, startMoto, type Moto } from '../support/moto.js';
+import { startMoto, type Moto } from '../support/moto.js';
 import { baseEnv, REPO, tgo, TGO, WHOAMI } from '../support/tgo.js';
 import { writeStack } from '../support/stack.js';
 import { gitEnv, STACK } from './shape.js';
@@ -82,7 +82,7 @@ let moto: Moto;
 let root: string | undefined;
 const records = mkdtempSync(path.join(tmpdir(), 'tgo-gitlab-records-'));
 beforeAll(async () => {
-  if (hasMoto()) moto = await startMoto();
+  moto = await startMoto();
 });
 afterAll(async () => {
   await moto?.close();
@@ -90,7 +90,7 @@ afterAll(async () => {
   rmSync(records, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasMoto())('tgo ci generate --platform gitlab, run by gitlab-ci-local', () => {
+describe('tgo ci generate --platform gitlab, run by gitlab-ci-local', () => {
   it('runs every module as its own job in dependency order, each with its own role from the ID token', async () => {
     await moto.createBucket('tfstate');
     root = writeStack(stackFiles());
