@@ -8,6 +8,7 @@
 
 import { execFile } from 'node:child_process';
 import { UsageError } from '../errors.js';
+import { singleFlight } from '../shared/single-flight.js';
 import type { SecretRegistry } from './secrets.js';
 import type { AwsCredentials } from './sts.js';
 
@@ -132,7 +133,8 @@ export function parseAuthProviderOutput(cmd: string, stdout: string, secrets?: S
 
 /** Runs the command once per module directory per run (single-flight), in that directory. */
 export class AuthProvider {
-  private readonly results = new Map<string, Promise<AuthProviderResult>>();
+  /** A failed run is kept too: the command is not run again for that module in this run. */
+  private readonly results = singleFlight<string, AuthProviderResult>();
   private readonly argv: string[];
   /** Times the command was started (tests, debug). */
   runs = 0;
@@ -146,12 +148,7 @@ export class AuthProvider {
   }
 
   forModule(dir: string): Promise<AuthProviderResult> {
-    let p = this.results.get(dir);
-    if (!p) {
-      p = this.run(dir);
-      this.results.set(dir, p);
-    }
-    return p;
+    return this.results(dir, () => this.run(dir));
   }
 
   private run(dir: string): Promise<AuthProviderResult> {

@@ -4,6 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
+import { singleFlight } from '../shared/single-flight.js';
 import type { SecretRegistry } from './secrets.js';
 import type { AssumeRoleRequest, AwsCredentials, Sts } from './sts.js';
 
@@ -65,7 +66,8 @@ interface Entry {
 
 export class CredentialBroker {
   private readonly cache = new Map<string, Entry>();
-  private readonly sessions = new Map<string, Promise<AwsCredentials>>();
+  /** A failed attempt is not kept: the person may try again with the next code (a new run). */
+  private readonly sessions = singleFlight<string, AwsCredentials>({ retryFailures: true });
   private readonly limit;
   private readonly now: () => number;
   private readonly secrets?: SecretRegistry;
@@ -149,22 +151,15 @@ export class CredentialBroker {
    * role assumed with it. `code` is asked for only when the session is first needed.
    */
   mfaSession(serial: string, code: () => Promise<string>, durationSeconds: number): Promise<AwsCredentials> {
-    let p = this.sessions.get(serial);
-    if (!p) {
-      p = (async () => {
-        const token = await code();
-        this.secrets?.add(token);
-        const sts = await this.sts();
-        this.calls.getSessionToken++;
-        const creds = await this.limit(() => sts.getSessionToken(serial, token, durationSeconds));
-        this.secrets?.add(creds.secretAccessKey, creds.sessionToken);
-        return creds;
-      })();
-      this.sessions.set(serial, p);
-      // A failed attempt is not kept: the person may try again with the next code (a new run).
-      p.catch(() => this.sessions.get(serial) === p && this.sessions.delete(serial));
-    }
-    return p;
+    return this.sessions(serial, async () => {
+      const token = await code();
+      this.secrets?.add(token);
+      const sts = await this.sts();
+      this.calls.getSessionToken++;
+      const creds = await this.limit(() => sts.getSessionToken(serial, token, durationSeconds));
+      this.secrets?.add(creds.secretAccessKey, creds.sessionToken);
+      return creds;
+    });
   }
 }
 

@@ -7,6 +7,7 @@
 // One GetCallerIdentity per identity (access key) per run.
 
 import { createHash } from 'node:crypto';
+import { singleFlight } from '../shared/single-flight.js';
 import type { AwsCredentials, CallerIdentity, Sts } from './sts.js';
 
 export interface AwsIdentity extends CallerIdentity {
@@ -26,7 +27,7 @@ export class IdentityUnavailableError extends Error {
 
 export class Identities {
   /** GetCallerIdentity answers by credentials (access key digest, or 'default-chain'). */
-  private readonly byCredentials = new Map<string, Promise<AwsIdentity>>();
+  private readonly byCredentials = singleFlight<string, AwsIdentity>({ retryFailures: true });
   /** Resolved identity per source key ('base', 'auth:<dir>', 'module:<dir>'). */
   private readonly resolved = new Map<string, AwsIdentity>();
   private readonly sources = new Map<string, CredentialsGetter>();
@@ -119,15 +120,9 @@ export class Identities {
   /** GetCallerIdentity once per credentials per run. */
   forCredentials(creds: AwsCredentials | undefined): Promise<AwsIdentity> {
     const k = creds ? createHash('sha256').update(creds.accessKeyId).digest('hex') : 'default-chain';
-    let p = this.byCredentials.get(k);
-    if (!p) {
-      p = (async () => {
-        this.calls++;
-        return (await this.sts()).callerIdentity(creds);
-      })();
-      this.byCredentials.set(k, p);
-      p.catch(() => this.byCredentials.get(k) === p && this.byCredentials.delete(k));
-    }
-    return p;
+    return this.byCredentials(k, async () => {
+      this.calls++;
+      return (await this.sts()).callerIdentity(creds);
+    });
   }
 }

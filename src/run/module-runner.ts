@@ -21,6 +21,7 @@ import { ConfigError, ConfigErrors, errorMessage } from '../errors.js';
 import { SourceFetcher, INIT_REQUIRED_FILE } from '../source/fetcher.js';
 import { redactUrl } from '../source/detect.js';
 import type { OverrideContext } from '../source/overrides.js';
+import { singleFlight } from '../shared/single-flight.js';
 import type { EventSink } from './events.js';
 import type { RunOptions } from './options.js';
 import type { TaskOutcome } from './scheduler.js';
@@ -49,7 +50,8 @@ type WorkingDirFetch = NonNullable<WorkingDir['fetch']>;
 const COLLECT_LIMIT = 4 << 20;
 
 export class ModuleRunner {
-  private readonly outputs = new Map<string, Promise<ValueObject>>();
+  /** `terraform output -json` once per dependency per run; a failed read is not retried. */
+  private readonly outputs = singleFlight<string, ValueObject>();
 
   /** One download per source per run, shared by every module. */
   readonly sources: SourceFetcher;
@@ -350,12 +352,7 @@ export class ModuleRunner {
 
   /** `terraform output -json` in a dependency, once per run, with the dependency's own credentials. */
   fetchOutputs(depDir: string): Promise<ValueObject> {
-    let p = this.outputs.get(depDir);
-    if (!p) {
-      p = this.readOutputs(depDir);
-      this.outputs.set(depDir, p);
-    }
-    return p;
+    return this.outputs(depDir, () => this.readOutputs(depDir));
   }
 
   private async readOutputs(depDir: string): Promise<ValueObject> {
