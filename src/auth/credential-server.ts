@@ -19,7 +19,7 @@ export interface ServedCredentials {
 }
 
 /** Produces the module's current credentials (the broker re-assumes ahead of expiry). */
-export type CredentialSource = () => Promise<ServedCredentials>;
+export type ServedSource = () => Promise<ServedCredentials>;
 
 export interface CredentialServerOptions {
   secrets?: SecretRegistry;
@@ -40,7 +40,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest('hex');
 
 interface Registration {
   module: string;
-  source: CredentialSource;
+  source: ServedSource;
 }
 
 export class CredentialServer {
@@ -75,7 +75,7 @@ export class CredentialServer {
   }
 
   /** A new random token for `module`; only it yields that module's credentials. */
-  register(module: string, source: CredentialSource): string {
+  register(module: string, source: ServedSource): string {
     const token = randomBytes(32).toString('base64url');
     this.o.secrets?.add(token);
     this.byToken.set(digest(token), { module, source });

@@ -60,3 +60,13 @@ export function injectContainerCredentials(env: Env, vars: Record<string, string
   Object.assign(env, vars);
   return removed;
 }
+
+/**
+ * Put a module's credentials in its environment: the credential server's address and token when it serves
+ * them, else the keys themselves. Returns the names removed, for a debug note.
+ */
+export function applyCredentials(env: Env, c: { credentials?: AwsCredentials; served?: Record<string, string> }): string[] {
+  if (c.served) return injectContainerCredentials(env, c.served);
+  if (c.credentials) return injectCredentials(env, c.credentials);
+  return [];
+}

@@ -1,9 +1,9 @@
 // MFA for role assumption. An MFA code is single-use, so tgo never sends it with each AssumeRole: it trades
 // the code for one MFA session (GetSessionToken) per device per run and assumes every role signed with that
-// session. The code comes from --iam-mfa-token / TGO_IAM_MFA_TOKEN, else one prompt per device on the
-// terminal, asked before anything runs; with neither, the run stops before it starts.
+// session. The code comes from --iam-mfa-token / TGO_IAM_MFA_TOKEN, else one question per device to the
+// run's host (the CLI asks on the terminal), asked before anything runs; with neither, the run stops before
+// it starts.
 
-import { createInterface } from 'node:readline';
 import type { Sourced } from '../cli/parse-args.js';
 import type { SecretRegistry } from './secrets.js';
 import { UsageError } from '../errors.js';
@@ -11,30 +11,13 @@ import type { CredentialBroker } from './credentials.js';
 import type { RoleSpec } from './role.js';
 import type { AwsCredentials } from './sts.js';
 
-export type MfaPrompt = (serial: string) => Promise<string>;
+/** Asks for the current code of a device; undefined when nobody can answer. */
+export type MfaPrompt = (serial: string) => Promise<string | undefined>;
 
 /** How long the MFA session lives: the whole run must be able to re-assume roles from it (STS max is 36 h). */
 export const MFA_SESSION_SECONDS = 12 * 3600;
 
 const CODE = /^\d{6}$/;
-
-/** Asks on the terminal; undefined when stdin is not a terminal (nobody to ask). */
-export function ttyPrompt(input: NodeJS.ReadableStream & { isTTY?: boolean }, output: NodeJS.WritableStream): MfaPrompt | undefined {
-  if (!input.isTTY) return undefined;
-  return (serial) =>
-    new Promise((resolve, reject) => {
-      const rl = createInterface({ input, output, terminal: true });
-      let answered = false;
-      rl.question(`MFA code for ${serial}: `, (answer) => {
-        answered = true;
-        rl.close();
-        resolve(answer.trim());
-      });
-      rl.once('close', () => {
-        if (!answered) reject(new UsageError(`No MFA code was entered for ${serial}.`));
-      });
-    });
-}
 
 /** Distinct MFA devices the run's roles need, each with the source that named it first. */
 export function mfaSerials(roles: Iterable<RoleSpec | undefined>): Map<string, Sourced<string>> {
@@ -63,19 +46,24 @@ export class MfaSessions {
       }
     } else if (!this.o.prompt) {
       const [first] = serials.values();
-      throw new UsageError(`MFA device ${first!.value} (set by ${first!.source}) needs a code and there is no terminal to ask on: `
-        + 'pass --iam-mfa-token or set TGO_IAM_MFA_TOKEN.');
+      throw noOneToAsk(first!);
     }
-    for (const serial of serials.keys()) await this.session(serial);
+    for (const [serial, src] of serials) await this.session(serial, src);
   }
 
   /** The MFA session for a device (opened once per run). */
-  session(serial: string): Promise<AwsCredentials> {
+  session(serial: string, setBy?: Sourced<string>): Promise<AwsCredentials> {
     return this.broker.mfaSession(serial, async () => {
-      const code = this.o.token !== undefined ? this.o.token.trim() : await this.o.prompt!(serial);
+      const code = this.o.token !== undefined ? this.o.token.trim() : await this.o.prompt?.(serial);
+      if (code === undefined) throw noOneToAsk(setBy ?? { value: serial, source: 'the role' });
       this.o.secrets?.addCode(code);
       if (!CODE.test(code)) throw new UsageError(`The MFA code for ${serial} must be 6 digits.`);
       return code;
     }, this.o.durationSeconds ?? MFA_SESSION_SECONDS);
   }
+}
+
+function noOneToAsk(device: Sourced<string>): UsageError {
+  return new UsageError(`MFA device ${device.value} (set by ${device.source}) needs a code and there is no terminal to ask on: `
+    + 'pass --iam-mfa-token or set TGO_IAM_MFA_TOKEN.');
 }

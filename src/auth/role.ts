@@ -9,6 +9,7 @@ import type { IamAttributes, Located } from '../config/types.js';
 import type { DisplayPath } from '../config/decode.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { resolveExtraParams, type ExtraRoleParams, type RawExtraParams, type RawParam } from './role-params.js';
+import type { AssumeRoleRequest } from './sts.js';
 
 /** CLI/env values for the role fields (already resolved flag > TG_ > TERRAGRUNT_). */
 export interface RoleOverrides {
@@ -137,4 +138,21 @@ function readToken(token: Sourced<string>, bad: (src: Sourced<unknown>, what: st
     if (e instanceof ConfigError || e instanceof UsageError) throw e;
     return bad(token, `cannot read web identity token file ${v}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+/** The STS request for a role (unsigned: the source decides what signs it). */
+export function assumeRoleRequest(role: RoleSpec): AssumeRoleRequest {
+  return {
+    roleArn: role.roleArn.value,
+    sessionName: role.sessionName.value,
+    durationSeconds: role.durationSeconds.value,
+    webIdentityToken: role.webIdentityToken?.value,
+    externalId: role.externalId?.value,
+    tags: role.sessionTags?.value,
+    transitiveTagKeys: role.transitiveTagKeys?.value,
+    sourceIdentity: role.sourceIdentity?.value,
+    policy: role.policy?.value,
+    policyArns: role.policyArns?.value,
+    serialNumber: role.mfaSerial?.value,
+  };
 }

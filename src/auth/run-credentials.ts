@@ -1,52 +1,48 @@
 // Everything credential-related for one run, in one place: the STS edge and its single-flight broker, MFA
-// sessions, --auth-provider-cmd results, caller identities for get_aws_*, and the credential server.
-// The run builds it before loading the stack (get_aws_* may be needed there) and closes it when the run ends.
+// sessions, the credential sources (src/auth/sources/), caller identities for get_aws_*, and the credential
+// server. The run session builds it before loading the stack (get_aws_* may be needed there) and closes it
+// when the run ends. It knows nothing of the run: it gets its options and callbacks from the session.
 
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { ConfigLoader } from '../config/loader.js';
 import type { ModuleConfig } from '../config/types.js';
-import { UsageError } from '../errors.js';
-import type { RunOptions } from '../run/options.js';
-import { AuthProvider, type AuthProviderResult } from './auth-provider-cmd.js';
 import { CredentialServer, serveFloor } from './credential-server.js';
 import { CredentialBroker } from './credentials.js';
-import { injectContainerCredentials, injectCredentials, type Env } from './env.js';
 import { defaultProfileCredentials } from './hygiene.js';
 import { AWS_IDENTITY_FUNCTIONS, Identities } from './identity.js';
-import { MfaSessions, mfaSerials, ttyPrompt, type MfaPrompt } from './mfa.js';
-import { DEFAULT_DURATION, defaultSessionName, ROLE_ARN, type RoleSpec } from './role.js';
+import { MfaSessions, mfaSerials, type MfaPrompt } from './mfa.js';
+import { defaultSessionName, type RoleSpec } from './role.js';
 import type { SecretRegistry } from './secrets.js';
-import { createSts, type AssumeRoleRequest, type AwsCredentials, type Sts } from './sts.js';
-
-type Level = 'error' | 'warn' | 'info' | 'debug';
+import type {
+  CredentialFacts, CredentialGrant, CredentialOptions, CredentialSource, GrantedSession, LogLevel, ModuleRef, SourceContext, SourceFactory,
+} from './source.js';
+import { CREDENTIAL_SOURCES } from './sources/index.js';
+import { createSts, type AwsCredentials, type Sts } from './sts.js';
 
 export interface RunCredentialsDeps {
   /** STS factory (tests may inject); defaults to the AWS SDK against tgo's own credential chain. */
   sts?: () => Promise<Sts>;
   secrets?: SecretRegistry;
-  /** `module` is the module path relative to the working dir, when the message is about one. */
-  log: (level: Level, message: string, module?: string) => void;
-  /** Where an MFA code is asked for; defaults to the terminal (none when stdin is not one). */
+  /** `module` is the module's id, when the message is about one. */
+  log: (level: LogLevel, message: string, module?: string) => void;
+  /** Asks for an MFA code (the run's host answers); absent, or answering undefined: nobody to ask. */
   mfaPrompt?: MfaPrompt;
+  /** How messages name a module directory (default: the directory itself). */
+  moduleId?: (dir: string) => string;
+  /** The credential sources; default: every registered one (src/auth/sources/index.ts). */
+  sources?: readonly SourceFactory[];
 }
 
-/** What a module runs with, and the facts for its debug line. */
+/** What a module runs with. */
 export interface ModuleCredentials {
-  credentials: AwsCredentials;
-  roleArn: string;
-  /** Which flag, variable or file:line set the role (or auth-provider-cmd). */
-  source: string;
-  sessionName: string;
-  cacheHit: boolean;
-  via: string;
-}
-
-interface Base {
+  /** Variables the module's environment gets first, before its inputs (an auth command's `envs`). */
+  env: Record<string, string>;
+  /** Absent: terraform runs with tgo's own credentials. */
   credentials?: AwsCredentials;
-  /** The provider's awsRole, when its credentials came from assuming it. */
-  request?: AssumeRoleRequest;
-  cacheHit?: boolean;
+  facts?: CredentialFacts;
+  /** With the credential server: its address and the module's token, set instead of static keys. */
+  served?: Record<string, string>;
 }
 
 /**
@@ -60,48 +56,45 @@ export class RunCredentials {
   readonly broker: CredentialBroker;
   readonly identities: Identities;
   readonly mfa: MfaSessions;
-  readonly authProvider?: AuthProvider;
   server?: CredentialServer;
-  private readonly sts: () => Promise<Sts>;
-  /** One session name per run, so every module assuming a role shares one STS session. */
-  private readonly sessionName = defaultSessionName();
+  private readonly baseSources: CredentialSource[];
+  private readonly roleSources: CredentialSource[];
+  /** The credential server's token per module directory (one per module per run). */
   private readonly tokens = new Map<string, string>();
-  private readonly envs = new Map<string, Record<string, string>>();
 
   constructor(
-    private readonly opts: RunOptions,
+    private readonly options: CredentialOptions,
     private readonly deps: RunCredentialsDeps,
   ) {
+    const { env } = options;
     // tgo's own base credentials are secrets it handles too (terraform or a hook may echo them).
-    deps.secrets?.add(opts.env.AWS_SECRET_ACCESS_KEY, opts.env.AWS_SESSION_TOKEN, opts.env.AWS_SECURITY_TOKEN);
-    let sts: Promise<Sts> | undefined;
-    this.sts = deps.sts ?? (() => (sts ??= createSts({ env: opts.env })));
-    this.broker = new CredentialBroker(this.sts, {
+    deps.secrets?.add(env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN, env.AWS_SECURITY_TOKEN);
+    let client: Promise<Sts> | undefined;
+    const sts = deps.sts ?? (() => (client ??= createSts({ env })));
+    this.broker = new CredentialBroker(sts, {
       secrets: deps.secrets,
       onRefreshError: (req, e) => deps.log('warn', `refreshing credentials for ${req.roleArn} failed (the current session is still served): ${(e as Error).message}`),
     });
-    this.mfa = new MfaSessions(this.broker, { token: opts.mfaToken, prompt: deps.mfaPrompt ?? ttyPrompt(process.stdin, process.stderr), secrets: deps.secrets });
-    if (opts.authProviderCmd) {
-      this.authProvider = new AuthProvider(opts.authProviderCmd, {
-        env: opts.env,
-        secrets: deps.secrets,
-        onStderr: (dir, line) => deps.log('debug', `auth provider command: ${line}`, this.moduleId(dir)),
-      });
-    }
-    this.identities = new Identities(this.sts, {
-      base: this.authProvider
+    this.mfa = new MfaSessions(this.broker, { token: options.mfaToken, prompt: deps.mfaPrompt, secrets: deps.secrets });
+    // One session name per run, so every module assuming a role shares one STS session.
+    const ctx: SourceContext = { options, broker: this.broker, mfa: this.mfa, secrets: deps.secrets, sessionName: defaultSessionName(), log: deps.log };
+    const sources = (deps.sources ?? CREDENTIAL_SOURCES).map((make) => make(ctx)).filter((s): s is CredentialSource => s !== undefined);
+    this.baseSources = sources.filter((s) => s.stage === 'base');
+    this.roleSources = sources.filter((s) => s.stage === 'role');
+    this.identities = new Identities(sts, {
+      // Phase one's get_aws_* answers for the module's base credentials: tgo's own unless a base source applies.
+      base: this.baseSources.length > 0
         ? (configPath) => {
           const dir = path.dirname(configPath);
-          return { key: `auth:${dir}`, get: async () => (await this.base(dir)).credentials };
+          return { key: `base:${dir}`, get: async () => (await this.base(this.ref(dir)))?.session?.credentials };
         }
         : undefined,
       onLog: (level, message) => deps.log(level, message),
     });
   }
 
-  private moduleId(dir: string): string {
-    const rel = path.relative(this.opts.workingDir, dir);
-    return rel === '' ? '.' : rel.startsWith('..') ? dir : rel.split(path.sep).join('/');
+  ref(dir: string): ModuleRef {
+    return { dir, id: this.deps.moduleId?.(dir) ?? dir };
   }
 
   /** get_aws_* in this loader's evaluations answer through these identities. */
@@ -117,10 +110,11 @@ export class RunCredentials {
     const all = [...roles];
     for (const r of all) this.deps.secrets?.add(r?.webIdentityToken?.value);
     await this.mfa.prepare(mfaSerials(all));
-    if (this.opts.credentialServer) {
+    if (this.options.credentialServer) {
       this.server = await CredentialServer.start({ secrets: this.deps.secrets, onLog: (level, message, module) => this.deps.log(level, message, module) });
       this.deps.log('debug', `credential server listening on ${this.server.url}`);
-      for (const where of defaultProfileCredentials(this.opts.env, this.opts.env.HOME || homedir())) {
+      const { env } = this.options;
+      for (const where of defaultProfileCredentials(env, env.HOME || homedir())) {
         this.deps.log('warn', `${where} holds credentials: terraform's AWS SDK prefers a default profile to the credential server, so modules may not run as their role`);
       }
     }
@@ -134,134 +128,65 @@ export class RunCredentials {
     }
   }
 
-  /** A module's base credentials: its --auth-provider-cmd result, else tgo's own chain (undefined). */
-  private async base(dir: string): Promise<Base> {
-    if (!this.authProvider) return {};
-    const r = await this.authProvider.forModule(dir);
-    if (!this.envs.has(dir)) this.envs.set(dir, r.envs);
-    if (r.credentials) return { credentials: r.credentials };
-    if (r.role) {
-      const request = this.providerRoleRequest(r);
-      const issued = await this.broker.assume(request);
-      return { credentials: issued.credentials, request, cacheHit: issued.cacheHit };
+  /** The first base source's answer for the module (undefined: tgo's own chain). */
+  private async base(module: ModuleRef): Promise<CredentialGrant | undefined> {
+    for (const s of this.baseSources) {
+      const g = await s.forModule(module, undefined);
+      if (g) return g;
     }
-    return {};
-  }
-
-  private providerRoleRequest(r: AuthProviderResult): AssumeRoleRequest {
-    const role = r.role!;
-    const cmd = this.authProvider!.cmd;
-    if (!ROLE_ARN.test(role.roleArn)) throw new UsageError(`auth provider command ${cmd}: awsRole.roleARN "${role.roleArn}" is not an IAM role ARN`);
-    return {
-      roleArn: role.roleArn,
-      sessionName: role.sessionName ?? this.sessionName,
-      durationSeconds: role.durationSeconds ?? DEFAULT_DURATION,
-      webIdentityToken: role.webIdentityToken,
-    };
-  }
-
-  /** The AssumeRole request for a module's role, signed with its MFA session or auth-provider credentials. */
-  private async request(role: RoleSpec, base: Base): Promise<AssumeRoleRequest> {
-    const req: AssumeRoleRequest = {
-      roleArn: role.roleArn.value,
-      sessionName: role.sessionName.value,
-      durationSeconds: role.durationSeconds.value,
-      webIdentityToken: role.webIdentityToken?.value,
-      externalId: role.externalId?.value,
-      tags: role.sessionTags?.value,
-      transitiveTagKeys: role.transitiveTagKeys?.value,
-      sourceIdentity: role.sourceIdentity?.value,
-      policy: role.policy?.value,
-      policyArns: role.policyArns?.value,
-      serialNumber: role.mfaSerial?.value,
-    };
-    if (role.mfaSerial && !role.webIdentityToken) req.signWith = await this.mfa.session(role.mfaSerial.value);
-    else if (base.credentials) req.signWith = base.credentials;
-    return req;
-  }
-
-  private via(role: RoleSpec | undefined, base: Base, served: boolean): string {
-    let via: string;
-    if (!role) via = base.request ? `auth-provider-cmd awsRole (${base.request.webIdentityToken ? 'AssumeRoleWithWebIdentity' : 'AssumeRole'})` : 'auth-provider-cmd awsCredentials';
-    else if (role.webIdentityToken) via = 'AssumeRoleWithWebIdentity';
-    else if (role.mfaSerial) via = `AssumeRole with the MFA session of ${role.mfaSerial.value}`;
-    else if (base.credentials) via = `AssumeRole with auth-provider-cmd ${base.request ? 'awsRole' : 'awsCredentials'} credentials`;
-    else via = 'AssumeRole';
-    return served ? `${via}, served by the credential server` : via;
+    return undefined;
   }
 
   /**
-   * A module's credentials (undefined: no role and no auth provider, terraform runs with tgo's environment).
-   * With the credential server, the module also gets a token whose credentials are refreshed ahead of expiry.
+   * A module's credentials: its base (a base source, else tgo's own chain), with its role assumed on top by the
+   * first role source that takes it; with the credential server, also the token that serves them refreshed.
    */
-  async forModule(dir: string, role: RoleSpec | undefined): Promise<ModuleCredentials | undefined> {
-    const base = await this.base(dir);
-    if (!role) {
-      if (!base.credentials) return undefined;
-      // Static provider keys cannot be refreshed: they go in the environment as they are.
-      const served = !!this.server && !!base.request && this.serve(dir, async () => (await this.base(dir)).request!);
-      return {
-        credentials: base.credentials,
-        roleArn: base.request?.roleArn ?? '(static credentials)',
-        source: 'auth-provider-cmd',
-        sessionName: base.request?.sessionName ?? '(none)',
-        cacheHit: base.cacheHit ?? false,
-        via: this.via(undefined, base, served),
-      };
+  async forModule(module: ModuleRef, role: RoleSpec | undefined): Promise<ModuleCredentials> {
+    const base = await this.base(module);
+    const env = { ...base?.env };
+    let session = base?.session;
+    if (role) {
+      session = undefined;
+      for (const s of this.roleSources) {
+        const g = await s.forModule(module, role, base?.session);
+        if (!g) continue;
+        Object.assign(env, g.env);
+        session = g.session;
+        break;
+      }
+      if (!session) throw new Error(`internal: no credential source assumes ${role.roleArn.value}`);
     }
-    const req = await this.request(role, base);
-    const issued = await this.broker.assume(req);
-    const served = !!this.server && this.serve(dir, async () => this.request(role, await this.base(dir)));
-    return {
-      credentials: issued.credentials,
-      roleArn: role.roleArn.value,
-      source: role.roleArn.source,
-      sessionName: role.sessionName.value,
-      cacheHit: issued.cacheHit,
-      via: this.via(role, base, served),
-    };
+    if (!session) return { env };
+    const served = this.serve(module, session);
+    const facts = served ? { ...session.facts, via: `${session.facts.via}, served by the credential server` } : session.facts;
+    return { env, credentials: session.credentials, facts, served };
   }
 
-  /** Register a module with the credential server (once per module per run). */
-  private serve(dir: string, request: () => Promise<AssumeRoleRequest>): boolean {
-    if (!this.server) return false;
-    if (!this.tokens.has(dir)) {
-      const id = this.moduleId(dir);
+  /** With the credential server, renewable credentials are served (one token per module per run). */
+  private serve(module: ModuleRef, session: GrantedSession): Record<string, string> | undefined {
+    const { server } = this;
+    const renew = session.renew;
+    if (!server || !renew) return undefined;
+    let token = this.tokens.get(module.dir);
+    if (!token) {
       let last: string | undefined;
-      const token = this.server.register(id, async () => {
-        const i = await this.broker.assume(await request(), { refreshAhead, staleFloor: serveFloor });
+      token = server.register(module.id, async () => {
+        const i = await renew({ refreshAhead, staleFloor: serveFloor });
         // Explain refreshes: a note each time this module is handed a new session.
         if (last !== undefined && last !== i.credentials.accessKeyId) {
-          this.deps.log('debug', `credential server: new session for ${i.assumedRoleArn}, expires ${i.credentials.expiration?.toISOString() ?? 'never'}`, id);
+          this.deps.log('debug', `credential server: new session for ${i.assumedRoleArn ?? session.facts.roleArn}, expires ${i.credentials.expiration?.toISOString() ?? 'never'}`, module.id);
         }
         last = i.credentials.accessKeyId;
-        return { credentials: i.credentials, issuedAt: i.issuedAt };
+        return i;
       });
-      this.tokens.set(dir, token);
+      this.tokens.set(module.dir, token);
     }
-    return true;
-  }
-
-  /** Variables from the module's auth provider command (`envs`), applied before everything else. */
-  providerEnv(dir: string): Record<string, string> {
-    return this.envs.get(dir) ?? {};
-  }
-
-  /** Put the module's credentials in its environment (or the server's address and token); returns names removed. */
-  inject(env: Env, dir: string, creds: AwsCredentials): string[] {
-    const token = this.tokens.get(dir);
-    if (token && this.server) return injectContainerCredentials(env, this.server.env(token));
-    return injectCredentials(env, creds);
+    return server.env(token);
   }
 
   /** Whether a module's configuration (its own file or an included one) calls get_aws_*. */
   readsIdentity(loader: ConfigLoader, cfg: ModuleConfig): boolean {
     return this.identities.used.has(cfg.configPath)
       || [cfg.configPath, ...cfg.includes.map((i) => i.path)].some((f) => AWS_IDENTITY_FUNCTIONS.some((fn) => loader.file(f).calls.has(fn)));
-  }
-
-  /** Make get_aws_* in this module's full evaluation answer for its role (fetched before the evaluation). */
-  useModuleIdentity(configPath: string, dir: string, role: RoleSpec): Promise<void> {
-    return this.identities.use(configPath, `module:${dir}`, async () => (await this.forModule(dir, role))?.credentials);
   }
 }

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runOptions } from './options.js';
 import { installSignals, isRawOutput, reportError, SecretRegistry, terminalRenderer } from './kit.js';
-import { stdinPrompter } from './prompt.js';
+import { terminalHost } from './prompt.js';
 import { run } from '../run/run.js';
 import { TeeSink, type EventSink } from '../run/events.js';
 import type { LogLevel, RunOptions } from '../run/options.js';
@@ -28,7 +28,7 @@ export async function runTerraformCommand(argv: string[], all: boolean): Promise
     const merged = opts.all && opts.jsonOut && opts.command === 'output' ? new JsonOutputCollector() : undefined;
     renderer = terminalRenderer(level, opts.command, opts.args, opts.all, secrets, opts.env, !!merged);
     const sink: EventSink = new TeeSink(...[renderer, merged, report].filter((s): s is NonNullable<typeof s> => s !== undefined));
-    const result = await run(opts, { sink, prompter: stdinPrompter(process.stdin, process.stderr), signals, secrets });
+    const result = await run(opts, { host: terminalHost(sink), signals, secrets });
     renderer.summary(showSummary());
     if (merged) writeJson(opts, merged.merged(), secrets);
     return finishReport(report, result.exitCode, secrets);

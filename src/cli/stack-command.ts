@@ -9,11 +9,11 @@ import { readStackFile, type StackFile } from '../stack/config.js';
 import { findStackFiles } from '../stack/files.js';
 import { filterOutputs, nestOutputs, renderOutputs, unitKeys, type OutputFormat } from '../stack/output.js';
 import { readModuleOutputs } from '../run/outputs.js';
-import { runFetcher } from '../run/module-runner.js';
-import { createLoader } from '../run/stack.js';
+import { RunSession } from '../run/session.js';
 import type { LogLevel, RunOptions } from '../run/options.js';
 import { UsageError } from '../errors.js';
 import { installSignals, reportError, SecretRegistry } from './kit.js';
+import { terminalHost } from './prompt.js';
 import { runOptions } from './options.js';
 import { flagBool, flagString, parseArgs } from './parse-args.js';
 import { STACK_OUTPUT_FLAGS } from './flags.js';
@@ -51,12 +51,11 @@ export async function stackGenerate(argv: string[]): Promise<number> {
       log('warn', `No stack files found in ${opts.workingDir}: nothing to generate.`);
       return 0;
     }
-    const loader = createLoader(opts, (lvl, msg) => log(lvl, msg));
-    const fetcher = runFetcher(opts, { emit: (e) => (e.type === 'log' ? log(e.level, e.message) : undefined) });
+    const session = new RunSession(opts, { host: terminalHost({ emit: (e) => (e.type === 'log' ? log(e.level, e.message) : undefined) }), secrets });
     try {
-      await generateForRun(opts, { loader, fetcher, log });
+      await generateForRun(opts, { loader: session.loader, fetcher: session.fetcher, log });
     } finally {
-      await fetcher.close();
+      await session.close();
     }
     return 0;
   } catch (e) {
@@ -102,7 +101,7 @@ export async function stackOutput(argv: string[]): Promise<number> {
     }
     const keys = unitKeys(files);
     const outputs = await readModuleOutputs(opts, [...keys.keys()], {
-      sink: { emit: (e) => (e.type === 'log' ? log(e.level, `${e.module ? `[${e.module}] ` : ''}${e.message}`) : undefined) },
+      host: terminalHost({ emit: (e) => (e.type === 'log' ? log(e.level, `${e.module ? `[${e.module}] ` : ''}${e.message}`) : undefined) }),
       signals,
       secrets,
     });

@@ -1,5 +1,6 @@
 // The run reports everything as typed events to a sink: the CLI renders them, tests record them.
-// The core never prints.
+// The core never prints, and never reads the terminal: what it must ask (a confirmation, an MFA code) goes to
+// the same host as a typed question, and the host answers (the CLI on the terminal, tests from a script).
 
 export type ModuleResult = 'succeeded' | 'failed' | 'early exit' | 'excluded' | 'interrupted';
 
@@ -26,6 +27,27 @@ export type RunEvent =
 
 export interface EventSink {
   emit(event: RunEvent): void;
+}
+
+export type Question =
+  /** Yes or no; false when nobody can answer. */
+  | { type: 'confirm'; message: string }
+  /** The current code of an MFA device; undefined when nobody can answer. */
+  | { type: 'mfa-code'; serial: string };
+
+export type Answer<Q extends Question> = Q extends { type: 'confirm' } ? boolean : string | undefined;
+
+/** Where the core reports to and asks through. */
+export interface IoHost extends EventSink {
+  ask<Q extends Question>(question: Q): Promise<Answer<Q>>;
+}
+
+/** A host that answers nothing: no to every confirmation, no MFA code. */
+export function silentHost(sink: EventSink): IoHost {
+  return {
+    emit: (e) => sink.emit(e),
+    ask: async <Q extends Question>(q: Q) => (q.type === 'confirm' ? false : undefined) as Answer<Q>,
+  };
 }
 
 /** A sink that keeps every event (tests, and the run summary). */

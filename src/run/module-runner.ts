@@ -4,10 +4,8 @@
 
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { copyEnv, type Env } from '../auth/env.js';
-import type { RunCredentials } from '../auth/run-credentials.js';
+import type { Env } from '../auth/env.js';
 import { findCredentialOverrides, overrideWarning } from '../auth/hygiene.js';
-import type { AwsCredentials } from '../auth/sts.js';
 import type { DependencyValues } from '../config/loader.js';
 import type { DependencyConfig, ModuleConfig } from '../config/types.js';
 import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
@@ -18,27 +16,20 @@ import { hooksFor, runErrorHooks, runHooks, type HookRun } from '../terraform/ho
 import { satisfies, terraformVersion } from '../terraform/version.js';
 import { runProcess, type ProcessResult } from '../terraform/spawn.js';
 import { ConfigError, ConfigErrors, errorMessage } from '../errors.js';
-import { SourceFetcher, INIT_REQUIRED_FILE } from '../source/fetcher.js';
+import { INIT_REQUIRED_FILE, type SourceFetcher } from '../source/fetcher.js';
 import { redactUrl } from '../source/detect.js';
 import type { OverrideContext } from '../source/overrides.js';
 import { singleFlight } from '../shared/single-flight.js';
-import type { EventSink } from './events.js';
-import type { RunOptions } from './options.js';
 import type { TaskOutcome } from './scheduler.js';
-import type { Stack } from './stack.js';
+import type { ModuleCredentials, RunSession } from './session.js';
 
 export interface ModuleRunnerDeps {
-  opts: RunOptions;
-  stack: Stack;
-  /** MFA, auth-provider-cmd, the credential server and get_aws_* identities (absent: plain AssumeRole). */
-  auth: RunCredentials;
-  sink: EventSink;
+  /** Options, the loaded stack, credentials and the event host. */
+  session: RunSession;
   /** Forward SIGINT to running terraform (first Ctrl-C). */
   interrupt: AbortSignal;
   /** SIGKILL running terraform (second Ctrl-C). */
   kill: AbortSignal;
-  /** The run's fetcher when it already has one (stack generation used it); closed with the runner. */
-  sources?: SourceFetcher;
 }
 
 /** terraform's outcome plus, when error hooks may need it, the text they match on_errors against. */
@@ -53,16 +44,22 @@ export class ModuleRunner {
   /** `terraform output -json` once per dependency per run; a failed read is not retried. */
   private readonly outputs = singleFlight<string, ValueObject>();
 
-  /** One download per source per run, shared by every module. */
-  readonly sources: SourceFetcher;
   private readonly overrides: OverrideContext;
-  /** tgo's environment, copied once per run (reading process.env is slow; every module starts from this). */
-  private readonly baseEnv: Env;
+  private readonly opts;
 
   constructor(private readonly d: ModuleRunnerDeps) {
-    this.baseEnv = copyEnv(d.opts.env);
-    this.sources = d.sources ?? runFetcher(d.opts, d.sink);
-    this.overrides = overrideContext(d.opts);
+    const { opts } = d.session;
+    this.opts = opts;
+    this.overrides = overrideContext(opts);
+  }
+
+  private get session(): RunSession {
+    return this.d.session;
+  }
+
+  /** The run's one download per source (the session's, shared with stack generation). */
+  private get sources(): SourceFetcher {
+    return this.d.session.fetcher;
   }
 
   /**
@@ -71,6 +68,7 @@ export class ModuleRunner {
    * Sources that read dependency outputs are fetched when their module runs.
    */
   async prepareSources(dirs: Iterable<string>): Promise<void> {
+    const { stack } = this.session;
     const errors: Error[] = [];
     const byRoot = new Map<string, { spec: WorkingDirFetch['spec']; modules: string[]; subdirs: Set<string> }>();
     // Dependencies whose outputs will be read from a fresh working dir need their source too.
@@ -78,7 +76,7 @@ export class ModuleRunner {
     for (const dir of [...all]) {
       for (const dep of this.config(dir).dependencies) {
         if (all.has(dep.configPath) || dep.skipOutputs) continue;
-        const depCfg = this.d.stack.modules.get(dep.configPath) ?? this.d.stack.external.get(dep.configPath);
+        const depCfg = stack.modules.get(dep.configPath) ?? stack.external.get(dep.configPath);
         if (!depCfg) continue;
         try {
           if (!existsSync(path.join(workingDirOf(depCfg, this.overrides).workDir, '.terraform'))) all.add(dep.configPath);
@@ -94,11 +92,11 @@ export class ModuleRunner {
         const { fetch } = workingDirOf(cfg, this.overrides);
         if (!fetch || this.sources.holds(fetch.spec, fetch.target)) continue;
         const entry = byRoot.get(fetch.spec.root) ?? { spec: fetch.spec, modules: [], subdirs: new Set<string>() };
-        entry.modules.push(this.d.stack.id(dir));
+        entry.modules.push(stack.id(dir));
         entry.subdirs.add(fetch.spec.subdir);
         byRoot.set(fetch.spec.root, entry);
       } catch (e) {
-        errors.push(new ConfigError(this.d.stack.loader.display(cfg.configPath), `${errorMessage(e)}`, 'terraform.source'));
+        errors.push(new ConfigError(stack.loader.display(cfg.configPath), `${errorMessage(e)}`, 'terraform.source'));
       }
     }
     await Promise.all([...byRoot.values()].map(async ({ spec, modules, subdirs }) => {
@@ -115,77 +113,40 @@ export class ModuleRunner {
     if (errors.length > 0) throw errors.length === 1 ? errors[0]! : new ConfigErrors(errors);
   }
 
-  /** End of the run: the shared download cache goes. */
-  close(): Promise<void> {
-    return this.sources.close();
-  }
-
   private config(dir: string): ModuleConfig {
-    const cfg = this.d.stack.modules.get(dir) ?? this.d.stack.external.get(dir);
+    const { stack } = this.session;
+    const cfg = stack.modules.get(dir) ?? stack.external.get(dir);
     if (!cfg) throw new Error(`internal: module ${dir} was not loaded`);
     return cfg;
   }
 
-  /** Credentials for a module's role (undefined when it has none), via the run's single-flight cache. */
-  async credentials(dir: string, purpose?: string): Promise<AwsCredentials | undefined> {
-    const mc = await this.d.auth.forModule(dir, this.d.stack.roles.get(dir));
-    if (!mc) return undefined;
-    const { credentials, ...facts } = mc;
-    const via = purpose ? `${facts.via} (${purpose})` : facts.via;
-    this.d.sink.emit({ type: 'credentials', module: this.d.stack.id(dir), ...facts, via, expiration: credentials.expiration?.toISOString() });
-    return credentials;
-  }
-
   /** The environment terraform gets for a module: tgo's own, plus inputs, extra env and role credentials. */
-  private environment(cfg: ModuleConfig, creds: AwsCredentials | undefined, command: string): Env {
-    const env = { ...this.baseEnv };
-    // The auth provider's envs are part of the base environment, as in Terragrunt.
-    Object.assign(env, this.d.auth.providerEnv(cfg.dir));
-    Object.assign(env, inputsToEnv(cfg.inputs, env), extraEnv(cfg.terraform.extraArguments, command));
-    if (creds) {
-      const removed = this.d.auth.inject(env, cfg.dir, creds);
-      if (removed.length > 0) {
-        this.d.sink.emit({ type: 'log', level: 'debug', module: this.d.stack.id(cfg.dir), message: `removed ${removed.join(', ')} from the module's environment: role credentials are injected` });
-      }
-    }
-    return env;
-  }
-
-  /**
-   * The module's full configuration: attributes that read dependency outputs, and get_aws_* answering for
-   * the module's own role (phase one answered with the base identity, which is right for iam_* only).
-   */
-  private async fullConfig(cfg: ModuleConfig, command: string): Promise<ModuleConfig> {
-    const { auth, stack } = this.d;
-    const role = stack.roles.get(cfg.dir);
-    const readsIdentity = !!role && auth.readsIdentity(stack.loader, cfg);
-    if (cfg.deferred.length === 0 && !readsIdentity) return cfg;
-    const deps = cfg.deferred.length > 0 ? await this.dependencyValues(cfg, command) : undefined;
-    if (readsIdentity) await auth.useModuleIdentity(cfg.configPath, cfg.dir, role!);
-    return auth.identities.load(() => stack.loader.loadModule(cfg.dir, deps));
+  private environment(cfg: ModuleConfig, mc: ModuleCredentials, command: string): Env {
+    return this.session.environment(cfg.dir, mc, (env) => ({ ...inputsToEnv(cfg.inputs, env), ...extraEnv(cfg.terraform.extraArguments, command) }));
   }
 
   /** Terraform code that hard-codes a profile, keys or its own assume_role silently overrides tgo's credentials. */
   private warnCredentialOverrides(cfg: ModuleConfig, workDir: string): void {
-    const how = this.d.opts.credentialServer ? 'the credentials tgo serves' : 'the role credentials tgo injects';
+    const how = this.opts.credentialServer ? 'the credentials tgo serves' : 'the role credentials tgo injects';
     for (const o of findCredentialOverrides(workDir, cfg.remoteState)) {
-      this.d.sink.emit({ type: 'log', level: 'warn', module: this.d.stack.id(cfg.dir), message: overrideWarning(o, how) });
+      this.session.emit({ type: 'log', level: 'warn', module: this.session.id(cfg.dir), message: overrideWarning(o, how) });
     }
   }
 
   private tfPath(cfg: ModuleConfig): string {
-    return this.d.opts.tfPath ?? cfg.terraformBinary ?? 'terraform';
+    return this.opts.tfPath ?? cfg.terraformBinary ?? 'terraform';
   }
 
   /** Run the command in one module. Never throws: a failure is an outcome with a reason. */
   async run(dir: string): Promise<TaskOutcome> {
-    const id = this.d.stack.id(dir);
-    const { opts } = this.d;
+    const id = this.session.id(dir);
+    const { opts } = this;
     let cfg = this.config(dir);
-    let creds: AwsCredentials | undefined;
+    let mc: ModuleCredentials;
     try {
-      creds = await this.credentials(dir);
-      cfg = await this.fullConfig(cfg, opts.command);
+      // Once per module run: terraform's environment and get_aws_* in its full evaluation use the same credentials.
+      mc = await this.session.credentials(dir);
+      cfg = await this.session.evaluate(cfg, mc, () => this.dependencyValues(cfg, opts.command));
       if (cfg.terraformVersionConstraint) await this.checkVersion(cfg);
     } catch (e) {
       return { ok: false, reason: errorMessage(e) };
@@ -196,9 +157,9 @@ export class ModuleRunner {
     } catch (e) {
       return { ok: false, reason: errorMessage(e) };
     }
-    if (creds) this.warnCredentialOverrides(cfg, workDir);
+    if (mc.credentials) this.warnCredentialOverrides(cfg, workDir);
     try {
-      return await this.runIn(cfg, workDir, creds);
+      return await this.runIn(cfg, workDir, mc);
     } finally {
       // The null-inputs file belongs to this run only (Terragrunt removes it too).
       rmSync(path.join(workDir, NULL_VARS_FILE), { force: true });
@@ -206,17 +167,17 @@ export class ModuleRunner {
   }
 
   private debug(module: string): (message: string) => void {
-    return (message) => this.d.sink.emit({ type: 'log', level: 'debug', module, message });
+    return (message) => this.session.emit({ type: 'log', level: 'debug', module, message });
   }
 
   /** init when needed, then the command, each wrapped in its hooks. */
-  private async runIn(cfg: ModuleConfig, workDir: string, creds: AwsCredentials | undefined): Promise<TaskOutcome> {
-    const { opts } = this.d;
+  private async runIn(cfg: ModuleConfig, workDir: string, mc: ModuleCredentials): Promise<TaskOutcome> {
+    const { opts } = this;
     const dir = cfg.dir;
-    const id = this.d.stack.id(dir);
+    const id = this.session.id(dir);
     const debug = this.debug(id);
-    const env = this.environment(cfg, creds, opts.command);
-    const emitLine = (stream: 'stdout' | 'stderr', line: string) => this.d.sink.emit({ type: 'module-output', module: id, stream, line });
+    const env = this.environment(cfg, mc, opts.command);
+    const emitLine = (stream: 'stdout' | 'stderr', line: string) => this.session.emit({ type: 'module-output', module: id, stream, line });
     const hookRun = (hookEnv: Env, onLine = emitLine): HookRun => ({
       cwd: workDir, env: hookEnv, onLine, log: debug, detached: opts.all, interrupt: this.d.interrupt, kill: this.d.kill,
     });
@@ -230,8 +191,8 @@ export class ModuleRunner {
     const initRequired = path.join(workDir, INIT_REQUIRED_FILE);
     const reinit = existsSync(initRequired);
     if (opts.autoInit && !NO_INIT_COMMANDS.has(opts.command) && (reinit || !existsSync(path.join(workDir, '.terraform')))) {
-      this.d.sink.emit({ type: 'log', level: 'info', module: id, message: reinit ? 'running terraform init (the source changed)' : 'running terraform init (no .terraform directory yet)' });
-      const initEnv = this.environment(cfg, creds, 'init');
+      this.session.emit({ type: 'log', level: 'info', module: id, message: reinit ? 'running terraform init (the source changed)' : 'running terraform init (no .terraform directory yet)' });
+      const initEnv = this.environment(cfg, mc, 'init');
       // Auto-init output goes to stderr: stdout belongs to the command the user asked for (output -json…).
       const toStderr = (_s: 'stdout' | 'stderr', l: string) => emitLine('stderr', l);
       const initArgs = terraformArgs({ command: 'init', args: [], extraArguments: tf.extraArguments, moduleDir: dir, runAll: true, remoteState: cfg.remoteState });
@@ -268,7 +229,7 @@ export class ModuleRunner {
 
   private async checkVersion(cfg: ModuleConfig): Promise<void> {
     const bin = this.tfPath(cfg);
-    const version = await terraformVersion(bin, { ...this.baseEnv });
+    const version = await terraformVersion(bin, { ...this.session.baseEnv });
     if (!satisfies(version, cfg.terraformVersionConstraint!)) {
       throw new Error(`terraform ${version} (${bin}) does not satisfy terraform_version_constraint "${cfg.terraformVersionConstraint}"`);
     }
@@ -296,8 +257,8 @@ export class ModuleRunner {
         }
         onLine(stream, line);
       },
-      stdin: this.d.opts.all ? 'ignore' : 'inherit',
-      detached: this.d.opts.all,
+      stdin: this.opts.all ? 'ignore' : 'inherit',
+      detached: this.opts.all,
       interrupt: this.d.interrupt,
       kill: this.d.kill,
     });
@@ -338,11 +299,11 @@ export class ModuleRunner {
     } catch (e) {
       // A failed read is an error even with mocks (as in Terragrunt): mocks stand in for state that is not there
       // yet, never for state tgo could not read (AccessDenied would otherwise plan against made-up values).
-      throw new Error(`cannot read outputs of dependency "${dep.name}" (${this.d.stack.id(dep.configPath)}): ${errorMessage(e)}`);
+      throw new Error(`cannot read outputs of dependency "${dep.name}" (${this.session.id(dep.configPath)}): ${errorMessage(e)}`);
     }
     if (Object.keys(state).length === 0) {
       if (mockAllowed) return dep.mockOutputs!;
-      throw new Error(`dependency "${dep.name}" (${this.d.stack.id(dep.configPath)}) of ${this.d.stack.id(cfg.dir)} has no outputs: `
+      throw new Error(`dependency "${dep.name}" (${this.session.id(dep.configPath)}) of ${this.session.id(cfg.dir)} has no outputs: `
         + `it has not been applied yet or defines no outputs. Apply it first, set mock_outputs for this command, or set skip_outputs = true.`);
     }
     if (mockAllowed && dep.mockOutputsMergeStrategyWithState === 'shallow') return { ...dep.mockOutputs!, ...state };
@@ -357,18 +318,18 @@ export class ModuleRunner {
 
   private async readOutputs(depDir: string): Promise<ValueObject> {
     const cfg = this.config(depDir);
-    const creds = await this.credentials(depDir, 'to read its outputs');
+    const mc = await this.session.credentials(depDir, 'to read its outputs');
     // A dependency that already ran (or was initialised before) is read where it is; only a fresh one is prepared.
     const known = workingDirOf(cfg, this.overrides).workDir;
     const workDir = existsSync(path.join(known, '.terraform')) ? known
       : await prepareWorkingDir(cfg, { command: 'output', log: () => {}, fetcher: this.sources, overrides: this.overrides });
-    const env = this.environment({ ...cfg, inputs: {} }, creds, 'output');
+    const env = this.environment({ ...cfg, inputs: {} }, mc, 'output');
     const quiet = () => {};
     const run = (args: string[], onLine: (s: 'stdout' | 'stderr', l: string) => void) =>
-      runProcess(this.tfPath(cfg), args, { cwd: workDir, env, onLine, stdin: 'ignore', detached: this.d.opts.all, interrupt: this.d.interrupt, kill: this.d.kill });
-    if (this.d.opts.autoInit && !existsSync(path.join(workDir, '.terraform'))) {
+      runProcess(this.tfPath(cfg), args, { cwd: workDir, env, onLine, stdin: 'ignore', detached: this.opts.all, interrupt: this.d.interrupt, kill: this.d.kill });
+    if (this.opts.autoInit && !existsSync(path.join(workDir, '.terraform'))) {
       const init = await run(['init', '-input=false'], quiet);
-      if (init.exitCode !== 0) throw new Error(`terraform init failed in ${this.d.stack.id(depDir)}`);
+      if (init.exitCode !== 0) throw new Error(`terraform init failed in ${this.session.id(depDir)}`);
     }
     const stdout: string[] = [];
     const stderr: string[] = [];
@@ -387,11 +348,6 @@ export class ModuleRunner {
     }
     return values;
   }
-}
-
-/** The one fetcher of a run (one download per source root). */
-export function runFetcher(opts: RunOptions, sink: EventSink): SourceFetcher {
-  return new SourceFetcher({ env: opts.env, tfPath: opts.tfPath, sourceUpdate: opts.sources?.sourceUpdate, log: (message) => sink.emit({ type: 'log', level: 'debug', message }) });
 }
 
 /** deep_map_only: maps merge recursively; for anything else the state's value replaces the mock's. */

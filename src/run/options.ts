@@ -55,9 +55,3 @@ export interface RunOptions {
   /** --no-stack-validate: a generated component without its config file is a warning. */
   noStackValidate?: boolean;
 }
-
-/** What the core may ask of the person running it. */
-export interface Prompter {
-  /** Ask a yes/no question; resolves false when nobody can answer. */
-  confirm(question: string): Promise<boolean>;
-}

@@ -1,17 +1,15 @@
 // A whole tgo run: load and validate the stack, show the order, ask once, schedule the modules, report.
 // Used by `tgo <command>` (one module) and `tgo run-all <command>` (every module under the working dir).
 
-import { RunCredentials } from '../auth/run-credentials.js';
-import type { SecretRegistry } from '../auth/secrets.js';
-import type { Sts } from '../auth/sts.js';
 import { isDestroy, TERRAFORM_COMMANDS } from '../terraform/args.js';
 import { CancelledError, UsageError } from '../errors.js';
-import type { EventSink, ModuleResult } from './events.js';
-import { ModuleRunner, runFetcher } from './module-runner.js';
+import type { ModuleResult } from './events.js';
+import { ModuleRunner } from './module-runner.js';
 import { generateForRun } from '../stack/generate.js';
-import type { Prompter, RunOptions } from './options.js';
+import type { RunOptions } from './options.js';
 import { schedule, type Finished } from './scheduler.js';
-import { createLoader, loadStack, moduleDirOf, type Stack } from './stack.js';
+import { RunSession, type SessionDeps } from './session.js';
+import type { Stack } from './stack.js';
 import { suggest } from '../config/decode.js';
 import { selectForRun } from './selection.js';
 import { excludePreventsRun } from '../discovery/select.js';
@@ -38,14 +36,8 @@ export interface RunResult {
   stack?: Stack;
 }
 
-export interface RunDeps {
-  sink: EventSink;
-  prompter: Prompter;
+export interface RunDeps extends SessionDeps {
   signals: Signals;
-  /** STS factory (tests may inject); defaults to the AWS SDK against tgo's own credential chain. */
-  sts?: () => Promise<Sts>;
-  /** Every secret tgo handles is registered for redaction. */
-  secrets?: SecretRegistry;
 }
 
 export function validateCommand(opts: RunOptions): void {
@@ -77,60 +69,54 @@ export function confirmationQuestion(command: string, args: string[]): string | 
 
 export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
   validateCommand(opts);
-  const { sink } = deps;
-  // Credentials before the stack: get_aws_* in HCL may need the base identity while it loads.
-  const auth = new RunCredentials(opts, { sts: deps.sts, secrets: deps.secrets, log: (level, message, module) => sink.emit({ type: 'log', level, message, module }) });
-  const loader = createLoader(opts, (level, message) => sink.emit({ type: 'log', level, message }));
-  auth.attach(loader);
-  const sources = runFetcher(opts, sink);
-  let stack: Stack;
+  const session = new RunSession(opts, deps);
   try {
-    // As Terragrunt's run --all: every terragrunt.stack.hcl below is generated first (its units are modules then).
-    if (opts.all) await generateForRun(opts, { loader, fetcher: sources, log: (level, message) => sink.emit({ type: 'log', level, message }) });
-    stack = await auth.identities.load(() => loadStack(opts, loader, opts.all ? undefined : [moduleDirOf(opts)]));
-  } catch (e) {
-    await sources.close();
-    throw e;
+    return await runIn(session, deps.signals);
+  } finally {
+    await session.close();
   }
+}
+
+async function runIn(session: RunSession, signals: Signals): Promise<RunResult> {
+  const { opts } = session;
+  // Credentials before the stack: get_aws_* in HCL may need the base identity while it loads.
+  // As Terragrunt's run --all: every terragrunt.stack.hcl below is generated first (its units are modules then).
+  if (opts.all) await generateForRun(opts, { loader: session.loader, fetcher: session.fetcher, log: (level, message) => session.emit({ type: 'log', level, message }) });
+  const stack = await session.loadStack();
   const reverse = isDestroy(opts.command, opts.args);
   let ids = [...stack.modules.keys()];
   const excluded: { dir: string; reason: string }[] = [];
 
   if (opts.all) {
-    const selection = await selectForRun(opts, stack, (dep, dependent) => decideExternal(opts, deps.prompter, stack.id(dep), stack.id(dependent)));
+    const selection = await selectForRun(opts, stack, (dep, dependent) => decideExternal(session, stack.id(dep), stack.id(dependent)));
     ids = selection.ids;
     excluded.push(...selection.excluded);
-    for (const message of selection.warnings) sink.emit({ type: 'log', level: 'warn', message });
+    for (const message of selection.warnings) session.emit({ type: 'log', level: 'warn', message });
     const dependencies: Record<string, string[]> = {};
     for (const dir of ids) dependencies[stack.id(dir)] = stack.graph.nodes.get(dir)!.dependsOn.map(stack.id);
     const groups = selection.groups.map((g) => g.map(stack.id));
-    sink.emit({ type: 'plan', command: opts.command, reverse, groups, dependencies, excluded: excluded.map((x) => ({ module: stack.id(x.dir), reason: x.reason })) });
+    session.emit({ type: 'plan', command: opts.command, reverse, groups, dependencies, excluded: excluded.map((x) => ({ module: stack.id(x.dir), reason: x.reason })) });
     if (ids.length === 0) throw new CancelledError('Nothing to run: every module was excluded.', 0);
     const question = confirmationQuestion(opts.command, opts.args);
-    if (question && !opts.nonInteractive && !(await deps.prompter.confirm(question))) {
+    if (question && !opts.nonInteractive && !(await session.ask({ type: 'confirm', message: question }))) {
       throw new CancelledError('Nothing was run: the run was not confirmed.');
     }
     const now = Date.now();
-    for (const x of excluded) sink.emit({ type: 'module-finished', module: stack.id(x.dir), result: 'excluded', at: now, reason: x.reason });
+    for (const x of excluded) session.emit({ type: 'module-finished', module: stack.id(x.dir), result: 'excluded', at: now, reason: x.reason });
   }
 
   if (!opts.all) {
     const cfg = stack.modules.get(opts.workingDir);
     if (cfg && excludePreventsRun(cfg.exclude, opts.command)) {
-      sink.emit({ type: 'log', level: 'info', message: `Early exit in tgo unit ${stack.id(cfg.dir)} due to exclude block with no_run = true` });
+      session.emit({ type: 'log', level: 'info', message: `Early exit in tgo unit ${stack.id(cfg.dir)} due to exclude block with no_run = true` });
       return { exitCode: 0, results: new Map(), stack };
     }
   }
 
   // MFA sessions (one prompt or code per device) and the credential server, before any module starts.
-  await auth.prepare(stack.roles.values());
-  const runner = new ModuleRunner({ opts, stack, auth, sink, interrupt: deps.signals.interrupt, kill: deps.signals.kill, sources });
-  try {
-    await runner.prepareSources(ids);
-  } catch (e) {
-    await Promise.all([auth.close(), runner.close()]);
-    throw e;
-  }
+  await session.prepare();
+  const runner = new ModuleRunner({ session, interrupt: signals.interrupt, kill: signals.kill });
+  await runner.prepareSources(ids);
   const chains = stack.graph.chainLengths(reverse);
   const results = await schedule(
     ids,
@@ -141,10 +127,10 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
       failFast: opts.failFast,
       ignoreDependencyErrors: opts.ignoreDependencyErrors,
       ignoreDependencyOrder: opts.ignoreDependencyOrder,
-      signal: deps.signals.interrupt,
+      signal: signals.interrupt,
       priority: (dir) => chains.get(dir) ?? 0,
-      onStart: (dir, at) => sink.emit({ type: 'module-started', module: stack.id(dir), at }),
-      onFinish: (dir, f) => sink.emit({
+      onStart: (dir, at) => session.emit({ type: 'module-started', module: stack.id(dir), at }),
+      onFinish: (dir, f) => session.emit({
         type: 'module-finished', module: stack.id(dir), result: f.result, at: f.endedAt, startedAt: f.startedAt,
         exitCode: f.exitCode,
         reason: f.reason ?? (f.cause ? `dependency ${stack.id(f.cause)} did not succeed` : undefined),
@@ -152,15 +138,16 @@ export async function run(opts: RunOptions, deps: RunDeps): Promise<RunResult> {
         stderrTail: f.stderrTail,
       }),
     },
-  ).finally(() => Promise.all([auth.close(), runner.close()]));
-  return { exitCode: exitCodeFor([...results.values()], opts, deps.signals.interrupt.aborted), results, stack };
+  );
+  return { exitCode: exitCodeFor([...results.values()], opts, signals.interrupt.aborted), results, stack };
 }
 
 /** Terragrunt's classic question for a dependency outside the working dir; no one to ask means no. */
-async function decideExternal(opts: RunOptions, prompter: Prompter, dep: string, dependent: string): Promise<boolean> {
+async function decideExternal(session: RunSession, dep: string, dependent: string): Promise<boolean> {
+  const { opts } = session;
   if (opts.externalDependencies === 'include') return true;
   if (opts.externalDependencies === 'ignore' || opts.nonInteractive) return false;
-  return prompter.confirm(`Module:\t\t ${dependent}\nExternal dependency:\t ${dep}\nShould tgo run the external dependency too?`);
+  return session.ask({ type: 'confirm', message: `Module:\t\t ${dependent}\nExternal dependency:\t ${dep}\nShould tgo run the external dependency too?` });
 }
 
 /**

@@ -109,11 +109,7 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
   const unique = [...new Map(errors.map((e) => [e.message, e])).values()];
   if (unique.length > 0) throw unique.length === 1 ? unique[0]! : new ConfigErrors(unique);
 
-  const root = path.resolve(opts.workingDir);
-  const id = (dir: string) => {
-    const rel = path.relative(root, dir);
-    return rel === '' ? '.' : rel.startsWith('..') ? dir : rel.split(path.sep).join('/');
-  };
+  const id = moduleIdFor(opts.workingDir);
   const graph = new Graph([...modules.values(), ...external.values()].map((m) => ({ id: m.dir, dependsOn: m.dependencyPaths })));
   try {
     graph.assertAcyclic();
@@ -122,6 +118,15 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
     throw e;
   }
   return { loader, modules, external, roles, graph, id };
+}
+
+/** A module's id: its path relative to the working dir ('.' for the working dir itself), else its absolute path. */
+export function moduleIdFor(workingDir: string): (dir: string) => string {
+  const root = path.resolve(workingDir);
+  return (dir) => {
+    const rel = path.relative(root, dir);
+    return rel === '' ? '.' : rel.startsWith('..') ? dir : rel.split(path.sep).join('/');
+  };
 }
 
 /** Why `dir` is not a module, or undefined when it is one. */

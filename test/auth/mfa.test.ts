@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { CredentialBroker } from '../../src/auth/credentials.js';
-import { MfaSessions, mfaSerials, ttyPrompt } from '../../src/auth/mfa.js';
+import { MfaSessions, mfaSerials } from '../../src/auth/mfa.js';
+import { ttyPrompt } from '../../src/cli/prompt.js';
 import type { RoleSpec } from '../../src/auth/role.js';
 import type { Sts } from '../../src/auth/sts.js';
 import { UsageError } from '../../src/errors.js';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { RunCredentials } from '../../src/auth/run-credentials.js';
 import type { RoleSpec } from '../../src/auth/role.js';
 import { SecretRegistry } from '../../src/auth/secrets.js';
+import { applyCredentials } from '../../src/auth/env.js';
 import type { AssumeRoleRequest, Sts } from '../../src/auth/sts.js';
 import type { RunOptions } from '../../src/run/options.js';
 
@@ -48,14 +49,14 @@ describe('RunCredentials', () => {
     const secrets = new SecretRegistry();
     rc = new RunCredentials(opts(root, { credentialServer: true }), { sts: async () => sts, secrets, log: () => {} });
     await rc.prepare([role('a'), undefined]);
-    const a = await rc.forModule(path.join(root, 'a'), role('a'));
-    expect(a!.via).toBe('AssumeRole, served by the credential server');
+    const a = await rc.forModule(rc.ref(path.join(root, 'a')), role('a'));
+    expect(a.facts!.via).toBe('AssumeRole, served by the credential server');
     const env: Record<string, string> = { AWS_ACCESS_KEY_ID: 'AKIABASE', AWS_SECRET_ACCESS_KEY: 'base-secret-value' };
-    rc.inject(env, path.join(root, 'a'), a!.credentials);
+    applyCredentials(env, a);
     expect(Object.keys(env).sort()).toEqual(['AWS_CONTAINER_AUTHORIZATION_TOKEN', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']);
     const served = await (await fetch(env.AWS_CONTAINER_CREDENTIALS_FULL_URI!, { headers: { authorization: env.AWS_CONTAINER_AUTHORIZATION_TOKEN! } })).json() as { AccessKeyId: string };
-    expect(served.AccessKeyId).toBe(a!.credentials.accessKeyId);
-    expect(await rc.forModule(path.join(root, 'b'), undefined)).toBeUndefined();
+    expect(served.AccessKeyId).toBe(a.credentials!.accessKeyId);
+    expect(await rc.forModule(rc.ref(path.join(root, 'b')), undefined)).toEqual({ env: {} });
     // tgo's own base secret is registered too.
     expect(secrets.redact('base-secret-value')).toBe('***');
   });
@@ -72,18 +73,18 @@ else echo '{"awsRole":{"roleARN":"arn:aws:iam::1:role/prov"}}'; fi
     const { sts, assumed } = fakeSts();
     rc = new RunCredentials(opts(root, { credentialServer: true, authProviderCmd: cmd }), { sts: async () => sts, log: () => {} });
     await rc.prepare([]);
-    const s = await rc.forModule(path.join(root, 'static'), undefined);
-    expect(s).toMatchObject({ credentials: { accessKeyId: 'AKIAPROV' }, roleArn: '(static credentials)', via: 'auth-provider-cmd awsCredentials' });
+    const s = await rc.forModule(rc.ref(path.join(root, 'static')), undefined);
+    expect(s).toMatchObject({ credentials: { accessKeyId: 'AKIAPROV' }, facts: { roleArn: '(static credentials)', via: 'auth-provider-cmd awsCredentials' } });
     const env: Record<string, string> = {};
-    rc.inject(env, path.join(root, 'static'), s!.credentials);
+    applyCredentials(env, s);
     expect(env.AWS_ACCESS_KEY_ID).toBe('AKIAPROV');
-    expect(rc.providerEnv(path.join(root, 'static'))).toEqual({ X: '1' });
-    const r = await rc.forModule(path.join(root, 'role'), undefined);
-    expect(r!.via).toBe('auth-provider-cmd awsRole (AssumeRole), served by the credential server');
+    expect(s.env).toEqual({ X: '1' });
+    const r = await rc.forModule(rc.ref(path.join(root, 'role')), undefined);
+    expect(r.facts!.via).toBe('auth-provider-cmd awsRole (AssumeRole), served by the credential server');
     expect(assumed[0]).toMatchObject({ roleArn: 'arn:aws:iam::1:role/prov', durationSeconds: 3600 });
     expect(assumed[0]!.signWith).toBeUndefined();
     // A module role on top of provider credentials is signed with them.
-    await rc.forModule(path.join(root, 'static'), role('on-top'));
+    await rc.forModule(rc.ref(path.join(root, 'static')), role('on-top'));
     expect(assumed.at(-1)).toMatchObject({ roleArn: 'arn:aws:iam::111111111111:role/on-top', signWith: { accessKeyId: 'AKIAPROV' } });
   });
 
@@ -93,9 +94,9 @@ else echo '{"awsRole":{"roleARN":"arn:aws:iam::1:role/prov"}}'; fi
     const mfa = { mfaSerial: { value: 'arn:aws:iam::111111111111:mfa/ci', source: '--iam-mfa-serial' } };
     rc = new RunCredentials(opts(root, { mfaToken: '123456' }), { sts: async () => sts, log: () => {} });
     await rc.prepare([role('a', mfa), role('b', mfa)]);
-    await rc.forModule(path.join(root, 'a'), role('a', mfa));
-    const b = await rc.forModule(path.join(root, 'b'), role('b', mfa));
+    await rc.forModule(rc.ref(path.join(root, 'a')), role('a', mfa));
+    const b = await rc.forModule(rc.ref(path.join(root, 'b')), role('b', mfa));
     expect(assumed.map((x) => x.signWith?.accessKeyId)).toEqual(['ASIAMFA', 'ASIAMFA']);
-    expect(b!.via).toBe('AssumeRole with the MFA session of arn:aws:iam::111111111111:mfa/ci');
+    expect(b.facts!.via).toBe('AssumeRole with the MFA session of arn:aws:iam::111111111111:mfa/ci');
   });
 });
