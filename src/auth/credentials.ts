@@ -4,6 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
+import { ROLE_PARAM_LIST } from '../config/role-params.js';
 import { singleFlight } from '../shared/single-flight.js';
 import type { SecretRegistry } from './secrets.js';
 import type { AssumeRoleRequest, AwsCredentials, Sts } from './sts.js';
@@ -163,21 +164,17 @@ export class CredentialBroker {
   }
 }
 
-/** Everything that makes two sessions different; secrets are hashed so the key never holds them. */
+/** Everything that makes two sessions different (every role parameter); secrets are hashed so the key never holds them. */
 export function cacheKey(req: AssumeRoleRequest): string {
   const digest = (s: string | undefined) => (s ? createHash('sha256').update(s).digest('hex').slice(0, 16) : '');
   return JSON.stringify([
     req.signWith ? digest(req.signWith.accessKeyId) : 'default-chain',
-    req.roleArn,
-    req.sessionName,
-    req.durationSeconds,
-    req.externalId ?? '',
-    req.serialNumber ?? '',
-    digest(req.webIdentityToken),
-    digest(req.policy),
-    req.policyArns ?? [],
-    req.tags ? Object.entries(req.tags).sort() : [],
-    req.transitiveTagKeys ?? [],
-    req.sourceIdentity ?? '',
+    ...ROLE_PARAM_LIST.map((p) => {
+      const v = (req as Record<string, unknown>)[p.request];
+      if (v === undefined) return '';
+      if (p.secret || p.hashed) return digest(String(v));
+      // Tag order does not make a different session.
+      return v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).sort() : v;
+    }),
   ]);
 }

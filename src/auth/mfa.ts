@@ -4,7 +4,7 @@
 // run's host (the CLI asks on the terminal), asked before anything runs; with neither, the run stops before
 // it starts.
 
-import type { Sourced } from '../cli/parse-args.js';
+import { describeSource, type Sourced } from '../shared/provenance.js';
 import type { SecretRegistry } from './secrets.js';
 import { UsageError } from '../errors.js';
 import type { CredentialBroker } from './credentials.js';
@@ -42,11 +42,11 @@ export class MfaSessions {
       if (!CODE.test(this.o.token.trim())) throw new UsageError('--iam-mfa-token / TGO_IAM_MFA_TOKEN must be the 6-digit code your MFA device shows.');
       if (serials.size > 1) {
         throw new UsageError(`--iam-mfa-token / TGO_IAM_MFA_TOKEN gives one code, but the roles need ${serials.size} MFA devices `
-          + `(${[...serials.values()].map((s) => `${s.value} from ${s.source}`).join(', ')}); leave it out to be asked for each.`);
+          + `(${[...serials.values()].map((s) => `${s.value} from ${describeSource(s.source)}`).join(', ')}); leave it out to be asked for each.`);
       }
     } else if (!this.o.prompt) {
       const [first] = serials.values();
-      throw noOneToAsk(first!);
+      throw noOneToAsk(first!.value, first);
     }
     for (const [serial, src] of serials) await this.session(serial, src);
   }
@@ -55,7 +55,7 @@ export class MfaSessions {
   session(serial: string, setBy?: Sourced<string>): Promise<AwsCredentials> {
     return this.broker.mfaSession(serial, async () => {
       const code = this.o.token !== undefined ? this.o.token.trim() : await this.o.prompt?.(serial);
-      if (code === undefined) throw noOneToAsk(setBy ?? { value: serial, source: 'the role' });
+      if (code === undefined) throw noOneToAsk(serial, setBy);
       this.o.secrets?.addCode(code);
       if (!CODE.test(code)) throw new UsageError(`The MFA code for ${serial} must be 6 digits.`);
       return code;
@@ -63,7 +63,7 @@ export class MfaSessions {
   }
 }
 
-function noOneToAsk(device: Sourced<string>): UsageError {
-  return new UsageError(`MFA device ${device.value} (set by ${device.source}) needs a code and there is no terminal to ask on: `
+function noOneToAsk(serial: string, setBy?: Sourced<string>): UsageError {
+  return new UsageError(`MFA device ${serial}${setBy ? ` (set by ${describeSource(setBy.source)})` : ''} needs a code and there is no terminal to ask on: `
     + 'pass --iam-mfa-token or set TGO_IAM_MFA_TOKEN.');
 }

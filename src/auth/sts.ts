@@ -4,6 +4,7 @@
 // credentials — never with another module's assumed role. Throttling and 5xx are retried with jittered backoff.
 
 import type { STSClient as STSClientType } from '@aws-sdk/client-sts';
+import { ROLE_PARAM_LIST, type RoleRequestFields } from '../config/role-params.js';
 import { CredentialsError } from '../errors.js';
 
 export interface AwsCredentials {
@@ -19,21 +20,22 @@ export interface CallerIdentity {
   userId: string;
 }
 
-export interface AssumeRoleRequest {
-  roleArn: string;
-  sessionName: string;
-  durationSeconds: number;
-  webIdentityToken?: string;
-  externalId?: string;
-  serialNumber?: string;
+/** One field per role parameter (src/config/role-params.ts), plus how the call is signed. */
+export type AssumeRoleRequest = Partial<RoleRequestFields> & Pick<RoleRequestFields, 'roleArn' | 'sessionName' | 'durationSeconds'> & {
   tokenCode?: string;
-  sourceIdentity?: string;
-  policy?: string;
-  policyArns?: string[];
-  tags?: Record<string, string>;
-  transitiveTagKeys?: string[];
-  /** Credentials to sign with instead of the default chain (an MFA session, or auth-provider-cmd credentials). */
+  /** Credentials to sign with instead of the default chain (an MFA session, or a base source's credentials). */
   signWith?: AwsCredentials;
+};
+
+/** The STS API input for a request: each parameter the call takes, encoded as the table says. */
+export function stsInput(req: AssumeRoleRequest, call: 'assumeRole' | 'webIdentity'): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const p of ROLE_PARAM_LIST) {
+    if (p.sts.calls !== 'both' && p.sts.calls !== call) continue;
+    const v = (req as Record<string, unknown>)[p.request];
+    if (v !== undefined) input[p.sts.field] = p.sts.encode ? p.sts.encode(v) : v;
+  }
+  return input;
 }
 
 export interface Sts {
@@ -122,30 +124,15 @@ export async function createSts(opts: StsOptions): Promise<Sts> {
     async assumeRole(req) {
       try {
         if (req.webIdentityToken) {
-          const out = await retry(() => baseClient().send(new sdk.AssumeRoleWithWebIdentityCommand({
-            RoleArn: req.roleArn,
-            RoleSessionName: req.sessionName,
-            DurationSeconds: req.durationSeconds,
-            WebIdentityToken: req.webIdentityToken,
-            Policy: req.policy,
-            PolicyArns: req.policyArns?.map((arn) => ({ arn })),
-          })));
+          const input = stsInput(req, 'webIdentity') as unknown as ConstructorParameters<typeof sdk.AssumeRoleWithWebIdentityCommand>[0];
+          const out = await retry(() => baseClient().send(new sdk.AssumeRoleWithWebIdentityCommand(input)));
           return { credentials: toCreds(out.Credentials), assumedRoleArn: out.AssumedRoleUser?.Arn ?? req.roleArn };
         }
         const client = clientFor(req.signWith);
-        const out = await retry(() => client.send(new sdk.AssumeRoleCommand({
-          RoleArn: req.roleArn,
-          RoleSessionName: req.sessionName,
-          DurationSeconds: req.durationSeconds,
-          ExternalId: req.externalId,
-          SerialNumber: req.signWith ? undefined : req.serialNumber,
-          TokenCode: req.signWith ? undefined : req.tokenCode,
-          SourceIdentity: req.sourceIdentity,
-          Policy: req.policy,
-          PolicyArns: req.policyArns?.map((arn) => ({ arn })),
-          Tags: req.tags ? Object.entries(req.tags).map(([Key, Value]) => ({ Key, Value })) : undefined,
-          TransitiveTagKeys: req.transitiveTagKeys,
-        })));
+        const input: Record<string, unknown> = { ...stsInput(req, 'assumeRole'), TokenCode: req.tokenCode };
+        // Signed with an MFA session, the MFA is already in the signature: the device and code are not sent again.
+        if (req.signWith) delete input.SerialNumber, delete input.TokenCode;
+        const out = await retry(() => client.send(new sdk.AssumeRoleCommand(input as unknown as ConstructorParameters<typeof sdk.AssumeRoleCommand>[0])));
         return { credentials: toCreds(out.Credentials), assumedRoleArn: out.AssumedRoleUser?.Arn ?? req.roleArn };
       } catch (e) {
         throw explain(e, `${req.webIdentityToken ? 'AssumeRoleWithWebIdentity' : 'AssumeRole'} ${req.roleArn}`, req.roleArn);

@@ -14,6 +14,7 @@ import { FLAGS } from './flags.js';
 import { reportError, SecretRegistry } from './kit.js';
 import { runOptions } from './options.js';
 import { flagNumber, flagString, parseArgs } from './parse-args.js';
+import { describeSource } from '../shared/provenance.js';
 
 /** Flags on the generating command line that each job passes on to its own `tgo run` (never a token or MFA code). */
 const JOB_FLAG_GROUPS = new Set(['IAM', 'RUN']);
@@ -38,7 +39,7 @@ export function ciSettings(argv: string[], env: NodeJS.ProcessEnv): { platform: 
   const platform = checkPlatform(flagString(p, 'ciPlatform')?.value);
   const parallelism = flagNumber(p, 'parallelism');
   if (parallelism && platform !== 'argo') {
-    throw new UsageError(`${parallelism.source}: a ${platform} pipeline has no bound on its running jobs; bound the runners instead.`);
+    throw new UsageError(`${describeSource(parallelism.source)}: a ${platform} pipeline has no bound on its running jobs; bound the runners instead.`);
   }
   const settings: CiSettings = {
     tgoCommand: flagString(p, 'ciTgoCommand')?.value ?? 'tgo',

@@ -1,5 +1,8 @@
 // tgo's own flags: one table for the classic (`--terragrunt-*`) and current names and their env twins.
-// The router, the argv parser and the oclif help all read this table, so a flag is declared exactly once.
+// The router, the argv parser and the oclif help all read this table, so a flag is declared exactly once;
+// the role parameters' flags come from their own table (src/config/role-params.ts).
+
+import { ROLE_PARAMS } from '../config/role-params.js';
 
 export type FlagKind = 'string' | 'boolean' | 'integer' | 'list';
 
@@ -24,19 +27,13 @@ const flag = (
   description: string,
 ): FlagSpec => ({ key, kind, names, env, group, description });
 
+/** The role parameters' flags (Terragrunt's own, or tgo's additions). */
+const roleFlags = (terragrunt: boolean): FlagSpec[] => ROLE_PARAMS.filter((p) => p.terragrunt === terragrunt)
+  .map((p) => flag(p.flag.key, 'string', [...p.flag.names], [...p.flag.env], 'IAM', p.flag.description));
+
 export const FLAGS: FlagSpec[] = [
   // IAM role assumption (Terragrunt's names, classic and current).
-  flag('iamRole', 'string', ['terragrunt-iam-role', 'iam-assume-role'], ['TG_IAM_ASSUME_ROLE', 'TERRAGRUNT_IAM_ROLE'], 'IAM',
-    'IAM role ARN to assume for every module (overrides iam_role in terragrunt.hcl).'),
-  flag('iamDuration', 'string', ['terragrunt-iam-assume-role-duration', 'iam-assume-role-duration'],
-    ['TG_IAM_ASSUME_ROLE_DURATION', 'TERRAGRUNT_IAM_ASSUME_ROLE_DURATION'], 'IAM',
-    'Session duration in seconds for the assumed role (900-43200, default 3600).'),
-  flag('iamSessionName', 'string', ['terragrunt-iam-assume-role-session-name', 'iam-assume-role-session-name'],
-    ['TG_IAM_ASSUME_ROLE_SESSION_NAME', 'TERRAGRUNT_IAM_ASSUME_ROLE_SESSION_NAME'], 'IAM',
-    'Session name for the assumed role (default terragrunt-<unix nanoseconds>).'),
-  flag('iamWebIdentityToken', 'string', ['terragrunt-iam-web-identity-token', 'iam-assume-role-web-identity-token'],
-    ['TG_IAM_ASSUME_ROLE_WEB_IDENTITY_TOKEN', 'TERRAGRUNT_IAM_WEB_IDENTITY_TOKEN', 'TERRAGRUNT_IAM_ASSUME_ROLE_WEB_IDENTITY_TOKEN'], 'IAM',
-    'Web identity (OIDC) token, or the path of a file holding one: assume the role with AssumeRoleWithWebIdentity.'),
+  ...roleFlags(true),
 
   // Where and what to run.
   flag('workingDir', 'string', ['terragrunt-working-dir', 'working-dir'], ['TG_WORKING_DIR', 'TERRAGRUNT_WORKING_DIR'], 'GLOBAL',
@@ -101,20 +98,7 @@ export const FLAGS: FlagSpec[] = [
   flag('summaryDisable', 'boolean', ['summary-disable'], ['TG_SUMMARY_DISABLE'], 'OUTPUT', 'Do not print the run summary.'),
 
   // Credentials beyond Terragrunt.
-  flag('iamExternalId', 'string', ['terragrunt-iam-assume-role-external-id', 'iam-assume-role-external-id'],
-    ['TG_IAM_ASSUME_ROLE_EXTERNAL_ID', 'TERRAGRUNT_IAM_ASSUME_ROLE_EXTERNAL_ID'], 'IAM', 'External ID for AssumeRole (2-1224 characters).'),
-  flag('iamSessionTags', 'string', ['terragrunt-iam-assume-role-session-tags', 'iam-assume-role-session-tags'],
-    ['TG_IAM_ASSUME_ROLE_SESSION_TAGS', 'TERRAGRUNT_IAM_ASSUME_ROLE_SESSION_TAGS'], 'IAM', 'Session tags, key=value,key2=value2.'),
-  flag('iamTransitiveTagKeys', 'string', ['terragrunt-iam-assume-role-transitive-tag-keys', 'iam-assume-role-transitive-tag-keys'],
-    ['TG_IAM_ASSUME_ROLE_TRANSITIVE_TAG_KEYS', 'TERRAGRUNT_IAM_ASSUME_ROLE_TRANSITIVE_TAG_KEYS'], 'IAM', 'Session tag keys that stay with chained roles, comma-separated.'),
-  flag('iamSourceIdentity', 'string', ['terragrunt-iam-assume-role-source-identity', 'iam-assume-role-source-identity'],
-    ['TG_IAM_ASSUME_ROLE_SOURCE_IDENTITY', 'TERRAGRUNT_IAM_ASSUME_ROLE_SOURCE_IDENTITY'], 'IAM', 'Source identity for AssumeRole.'),
-  flag('iamPolicy', 'string', ['terragrunt-iam-assume-role-policy', 'iam-assume-role-policy'],
-    ['TG_IAM_ASSUME_ROLE_POLICY', 'TERRAGRUNT_IAM_ASSUME_ROLE_POLICY'], 'IAM', 'Inline session policy (JSON, or the path of a file holding it).'),
-  flag('iamPolicyArns', 'string', ['terragrunt-iam-assume-role-policy-arns', 'iam-assume-role-policy-arns'],
-    ['TG_IAM_ASSUME_ROLE_POLICY_ARNS', 'TERRAGRUNT_IAM_ASSUME_ROLE_POLICY_ARNS'], 'IAM', 'Managed session policy ARNs, comma-separated.'),
-  flag('iamMfaSerial', 'string', ['terragrunt-iam-mfa-serial', 'iam-mfa-serial'], ['TG_IAM_MFA_SERIAL', 'TGO_IAM_MFA_SERIAL'], 'IAM',
-    'MFA device ARN: one GetSessionToken per run, every role assumed from that MFA session.'),
+  ...roleFlags(false),
   flag('iamMfaToken', 'string', ['iam-mfa-token'], ['TGO_IAM_MFA_TOKEN'], 'IAM', 'The current MFA code (otherwise asked once on the terminal).'),
   flag('iamCredentialServer', 'boolean', ['iam-credential-server'], ['TGO_IAM_CREDENTIAL_SERVER'], 'IAM',
     'Serve credentials to terraform from a loopback endpoint that refreshes them, so applies may outlive the role session.'),

@@ -9,6 +9,7 @@ import { parseCommandArgs } from './command-args.js';
 import { HCL_FMT_FLAGS } from './flags.js';
 import { reportError, SecretRegistry } from './kit.js';
 import { logLevel } from './options.js';
+import { describeSource } from '../shared/provenance.js';
 import { flagBool, flagList, flagString } from './parse-args.js';
 
 export function hclFmt(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
@@ -19,7 +20,7 @@ export function hclFmt(argv: string[], env: NodeJS.ProcessEnv = process.env): nu
     const workingDir = path.resolve(process.cwd(), flagString(p, 'workingDir')?.value ?? '.');
     const file = flagString(p, 'fmtFile');
     if (flagBool(p, 'fmtStdin')) {
-      if (file) throw new UsageError(`--stdin and ${file.source} cannot be used together.`);
+      if (file) throw new UsageError(`--stdin and ${describeSource(file.source)} cannot be used together.`);
       process.stdout.write(formatSource(readFileSync(0), 'stdin'));
       return 0;
     }

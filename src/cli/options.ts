@@ -3,6 +3,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RoleOverrides } from '../auth/role.js';
+import { ROLE_PARAMS } from '../config/role-params.js';
+import { describeSource } from '../shared/provenance.js';
 import type { LogLevel, RunOptions } from '../run/options.js';
 import { UsageError } from '../errors.js';
 import { flagBool, flagList, flagNumber, flagString, parseArgs, type ParsedArgs } from './parse-args.js';
@@ -10,20 +12,14 @@ import { parseSourceMap, type SourceOptions } from '../source/overrides.js';
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
+/** Each role parameter's flag or env value (src/config/role-params.ts). */
 export function roleOverrides(p: ParsedArgs): RoleOverrides {
-  return {
-    roleArn: flagString(p, 'iamRole'),
-    duration: flagString(p, 'iamDuration'),
-    sessionName: flagString(p, 'iamSessionName'),
-    webIdentityToken: flagString(p, 'iamWebIdentityToken'),
-    externalId: flagString(p, 'iamExternalId'),
-    sessionTags: flagString(p, 'iamSessionTags'),
-    transitiveTagKeys: flagString(p, 'iamTransitiveTagKeys'),
-    sourceIdentity: flagString(p, 'iamSourceIdentity'),
-    policy: flagString(p, 'iamPolicy'),
-    policyArns: flagString(p, 'iamPolicyArns'),
-    mfaSerial: flagString(p, 'iamMfaSerial'),
-  };
+  const out: RoleOverrides = {};
+  for (const param of ROLE_PARAMS) {
+    const v = flagString(p, param.flag.key);
+    if (v) out[param.key] = v;
+  }
+  return out;
 }
 
 export function logLevel(p: ParsedArgs): LogLevel {
@@ -32,7 +28,7 @@ export function logLevel(p: ParsedArgs): LogLevel {
   const v = raw.value.toLowerCase();
   // Terragrunt's older names map onto ours.
   const mapped = v === 'trace' ? 'debug' : v === 'warning' ? 'warn' : v === 'panic' || v === 'fatal' ? 'error' : v;
-  if (!LOG_LEVELS.includes(mapped as LogLevel)) throw new UsageError(`${raw.source} must be one of ${LOG_LEVELS.join(', ')}, got "${raw.value}"`);
+  if (!LOG_LEVELS.includes(mapped as LogLevel)) throw new UsageError(`${describeSource(raw.source)} must be one of ${LOG_LEVELS.join(', ')}, got "${raw.value}"`);
   return mapped as LogLevel;
 }
 
@@ -45,7 +41,7 @@ export function sourceOptions(p: ParsedArgs, workingDir: string): SourceOptions 
   if (!source && !map && !update && !downloadDir) return undefined;
   let sourceMap: Record<string, string> | undefined;
   try {
-    sourceMap = map ? parseSourceMap(map.value as string[], map.source) : undefined;
+    sourceMap = map ? parseSourceMap(map.value as string[], describeSource(map.source)) : undefined;
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -78,17 +74,17 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
   const command = at >= 0 ? p.rest[at]! : '';
   const args = at >= 0 ? [...p.rest.slice(0, at), ...p.rest.slice(at + 1)] : p.rest;
   const parallelism = flagNumber(p, 'parallelism');
-  if (parallelism && parallelism.value < 1) throw new UsageError(`${parallelism.source} must be at least 1, got ${parallelism.value}`);
+  if (parallelism && parallelism.value < 1) throw new UsageError(`${describeSource(parallelism.source)} must be at least 1, got ${parallelism.value}`);
   const wd = flagString(p, 'workingDir');
   const workingDir = path.resolve(cwd, wd?.value ?? '.');
   const config = flagString(p, 'config');
   const configFile = config ? path.resolve(workingDir, config.value) : undefined;
   // One module: the file itself must be there (run-all only looks for folders holding a file of that name).
-  if (configFile && !all && !flagBool(p, 'all') && !existsSync(configFile)) throw new UsageError(`${config!.source}: ${configFile} does not exist`);
+  if (configFile && !all && !flagBool(p, 'all') && !existsSync(configFile)) throw new UsageError(`${describeSource(config!.source)}: ${configFile} does not exist`);
   const shard = flagString(p, 'shard');
   const shardLevel = flagNumber(p, 'shardLevel');
-  if (shardLevel && !shard) throw new UsageError(`${shardLevel.source} needs --shard k/n.`);
-  if (shardLevel && shardLevel.value < 1) throw new UsageError(`${shardLevel.source} must be at least 1, got ${shardLevel.value}`);
+  if (shardLevel && !shard) throw new UsageError(`${describeSource(shardLevel.source)} needs --shard k/n.`);
+  if (shardLevel && shardLevel.value < 1) throw new UsageError(`${describeSource(shardLevel.source)} must be at least 1, got ${shardLevel.value}`);
   return {
     workingDir,
     command,
@@ -117,7 +113,7 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     sources: sourceOptions(p, workingDir),
     configFile,
     changedSince: flagString(p, 'changedSince')?.value,
-    shard: shard ? { ...parseShard(shard.value, shard.source), level: shardLevel?.value } : undefined,
+    shard: shard ? { ...parseShard(shard.value, describeSource(shard.source)), level: shardLevel?.value } : undefined,
     features: featureFlags(p),
     noStackGenerate: flagBool(p, 'noStackGenerate'),
     noStackValidate: flagBool(p, 'noStackValidate'),

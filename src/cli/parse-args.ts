@@ -3,12 +3,9 @@
 
 import { FLAGS, matchFlag, type FlagSpec } from './flags.js';
 import { UsageError } from '../errors.js';
+import type { Sourced } from '../shared/provenance.js';
 
-/** A value and the place it was set, e.g. `--terragrunt-iam-role` or `TG_IAM_ASSUME_ROLE`. */
-export interface Sourced<T> {
-  value: T;
-  source: string;
-}
+export type { Sourced };
 
 export type FlagValue = string | boolean | number | string[];
 
@@ -44,10 +41,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, specs: FlagSpe
     const value = convert(spec, raw, token);
     if (spec.kind === 'list') {
       const prev = flags.get(spec.key);
-      const list = prev && prev.source.startsWith('-') ? (prev.value as string[]) : [];
-      flags.set(spec.key, { value: [...list, ...(value as string[])], source: `--${spec.names[0]}` });
+      const list = prev?.source.kind === 'flag' ? (prev.value as string[]) : [];
+      flags.set(spec.key, { value: [...list, ...(value as string[])], source: { kind: 'flag', name: `--${spec.names[0]}` } });
     } else {
-      flags.set(spec.key, { value, source: token.split('=')[0]!.replace(/^-+/, '--') });
+      flags.set(spec.key, { value, source: { kind: 'flag', name: token.split('=')[0]!.replace(/^-+/, '--') } });
     }
   }
   for (const spec of specs) {
@@ -55,7 +52,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, specs: FlagSpe
     for (const name of spec.env) {
       const raw = env[name];
       if (raw === undefined || raw === '') continue;
-      flags.set(spec.key, { value: convert(spec, raw, name), source: name });
+      flags.set(spec.key, { value: convert(spec, raw, name), source: { kind: 'env', name } });
       break;
     }
   }

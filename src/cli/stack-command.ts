@@ -12,6 +12,7 @@ import { readModuleOutputs } from '../run/outputs.js';
 import { RunSession } from '../run/session.js';
 import type { LogLevel, RunOptions } from '../run/options.js';
 import { UsageError } from '../errors.js';
+import { describeSource } from '../shared/provenance.js';
 import { installSignals, reportError, SecretRegistry } from './kit.js';
 import { terminalHost } from './prompt.js';
 import { runOptions } from './options.js';
@@ -121,7 +122,7 @@ function outputFormat(p: ReturnType<typeof parseArgs>): OutputFormat {
   const f = flagString(p, 'stackOutputFormat');
   if (!f || f.value === 'default' || f.value === 'hcl') return 'hcl';
   if (f.value === 'json' || f.value === 'raw') return f.value;
-  throw new UsageError(`${f.source} must be default, json or raw, got "${f.value}"`);
+  throw new UsageError(`${describeSource(f.source)} must be default, json or raw, got "${f.value}"`);
 }
 
 function shown(base: string, dir: string): string {

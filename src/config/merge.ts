@@ -16,7 +16,7 @@ import type {
   DependencyConfig, ExcludeConfig, ExtraArguments, GenerateConfig, Hook, IamAttributes, IfDisabled, IfExists, IncludeConfig,
   ModuleConfig, RemoteStateConfig, TerraformBlock,
 } from './types.js';
-import { EXTRA_IAM_ATTRIBUTES } from './types.js';
+import { ROLE_PARAMS } from './role-params.js';
 import { ConfigError } from '../errors.js';
 import { compileOnError } from '../terraform/hooks.js';
 
@@ -116,21 +116,13 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
   baseDir: string = path.dirname(file), lists: BlockLists = new Map()): FileConfig {
   const r: Reader = new Reader(file, lines, display);
   const dir = baseDir;
-  const iam: IamAttributes = {
-    roleArn: r.located(tree, 'iam_role', r.str(tree, 'iam_role', 'iam_role')),
-    duration: tree.iam_assume_role_duration === undefined || tree.iam_assume_role_duration === null
-      ? undefined : { value: tree.iam_assume_role_duration, file, line: lines.get('iam_assume_role_duration') },
-    sessionName: r.located(tree, 'iam_assume_role_session_name', r.str(tree, 'iam_assume_role_session_name', 'iam_assume_role_session_name')),
-    webIdentityToken: r.located(tree, 'iam_web_identity_token', r.str(tree, 'iam_web_identity_token', 'iam_web_identity_token')),
-  };
-  for (const [field, attr] of Object.entries(EXTRA_IAM_ATTRIBUTES) as [keyof typeof EXTRA_IAM_ATTRIBUTES, string][]) {
-    const v = tree[attr];
-    if (v !== undefined && v !== null) iam[field] = { value: v, file, line: lines.get(attr) };
-  }
-  for (const key of ['iam_role', 'iam_assume_role_duration', 'iam_assume_role_session_name', 'iam_web_identity_token', ...Object.values(EXTRA_IAM_ATTRIBUTES)]) {
-    if (deferred.includes(key)) {
-      r.fail(key, `${key} cannot read dependency outputs: it is evaluated before dependencies are known (as in Terragrunt)`);
+  const iam: IamAttributes = {};
+  for (const p of ROLE_PARAMS) {
+    if (deferred.includes(p.attribute)) {
+      r.fail(p.attribute, `${p.attribute} cannot read dependency outputs: it is evaluated before dependencies are known (as in Terragrunt)`);
     }
+    const v = 'hclString' in p ? r.str(tree, p.attribute, p.attribute) : tree[p.attribute];
+    if (v !== undefined && v !== null) iam[p.key] = { value: v, file, line: lines.get(p.attribute) };
   }
 
   const dependencies: FileDependency[] = labelled(tree, 'dependency').map(([name, d]) => {
@@ -404,10 +396,11 @@ function mergeInto(parent: FileConfig, child: FileConfig, deep: boolean, display
 
   let inputs = parent.inputs;
   if (child.inputs) inputs = parent.inputs ? (deep ? (deepMerge(parent.inputs, child.inputs) as ValueObject) : { ...parent.inputs, ...child.inputs }) : child.inputs;
-  // Each iam_* field: the child's value when it sets one, else the parent's.
-  const iam: IamAttributes = { ...parent.iam };
-  for (const [k, v] of Object.entries(child.iam) as [keyof IamAttributes, IamAttributes[keyof IamAttributes]][]) {
-    if (v !== undefined) (iam as Record<string, unknown>)[k] = v;
+  // Each iam_* parameter: the child's value when it sets one, else the parent's.
+  const iam: IamAttributes = {};
+  for (const p of ROLE_PARAMS) {
+    const v = child.iam[p.key] ?? parent.iam[p.key];
+    if (v !== undefined) iam[p.key] = v;
   }
   return {
     file: child.file,

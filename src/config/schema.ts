@@ -1,6 +1,8 @@
 // Which attributes and blocks a terragrunt.hcl may hold. Decoding against this table turns typos
 // (`iam_rol = …`, `dependancy "x" {}`) into errors that name the line, as Terragrunt's HCL decoding does.
 
+import { ROLE_PARAMS } from './role-params.js';
+
 /**
  * An attribute or block tgo accepts but does not act on: the reason is logged once per file and line (a warning,
  * or a debug line when it never matters for a run), so nothing a user writes is dropped silently.
@@ -63,17 +65,7 @@ const errorHookBody: BodySchema = {
 export const TERRAGRUNT_SCHEMA: BodySchema = {
   attributes: {
     inputs: {},
-    iam_role: {},
-    iam_assume_role_duration: {},
-    iam_assume_role_session_name: {},
-    iam_web_identity_token: {},
-    iam_assume_role_external_id: {},
-    iam_assume_role_session_tags: {},
-    iam_assume_role_transitive_tag_keys: {},
-    iam_assume_role_source_identity: {},
-    iam_assume_role_policy: {},
-    iam_assume_role_policy_arns: {},
-    iam_assume_role_mfa_serial: {},
+    ...Object.fromEntries(ROLE_PARAMS.map((p) => [p.attribute, {}])),
     download_dir: {},
     prevent_destroy: {},
     skip: {},

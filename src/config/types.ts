@@ -1,6 +1,7 @@
 // The evaluated configuration of one module, after includes are merged: what the rest of tgo consumes.
 
 import type { Value, ValueObject } from './hcl/values.js';
+import type { RoleParamKey } from './role-params.js';
 
 /** A value and where it was written, for provenance in render-json and error messages. */
 export interface Located<T> {
@@ -105,32 +106,8 @@ export interface ExcludeConfig {
   noRun: boolean;
 }
 
-/** The iam_* attributes as written in HCL (validated later, in role resolution). */
-export interface IamAttributes {
-  roleArn?: Located<string>;
-  duration?: Located<unknown>;
-  sessionName?: Located<string>;
-  webIdentityToken?: Located<string>;
-  // Beyond Terragrunt: AssumeRole parameters it lacks.
-  externalId?: Located<Value>;
-  sessionTags?: Located<Value>;
-  transitiveTagKeys?: Located<Value>;
-  sourceIdentity?: Located<Value>;
-  policy?: Located<Value>;
-  policyArns?: Located<Value>;
-  mfaSerial?: Located<Value>;
-}
-
-/** HCL attribute name of each extra iam field. */
-export const EXTRA_IAM_ATTRIBUTES = {
-  externalId: 'iam_assume_role_external_id',
-  sessionTags: 'iam_assume_role_session_tags',
-  transitiveTagKeys: 'iam_assume_role_transitive_tag_keys',
-  sourceIdentity: 'iam_assume_role_source_identity',
-  policy: 'iam_assume_role_policy',
-  policyArns: 'iam_assume_role_policy_arns',
-  mfaSerial: 'iam_assume_role_mfa_serial',
-} as const;
+/** The iam_* attributes as written in HCL, by role parameter (src/config/role-params.ts); checked in role resolution. */
+export type IamAttributes = { [K in RoleParamKey]?: Located<Value> };
 
 export interface ModuleConfig {
   /** Absolute module directory and config file. */

@@ -5,24 +5,19 @@ import path from 'node:path';
 import type { RoleSpec } from '../auth/role.js';
 import type { DependencyValues } from '../config/loader.js';
 import type { Hook, ModuleConfig } from '../config/types.js';
-import type { ValueObject } from '../config/hcl/values.js';
+import type { Value, ValueObject } from '../config/hcl/values.js';
+import { ROLE_PARAM_LIST } from '../config/role-params.js';
+import { describeSource } from '../shared/provenance.js';
 import type { Stack } from './stack.js';
 
-/** The role as tgo will assume it, with provenance; the web identity token itself is never shown. */
+/** The role as tgo will assume it, each parameter with where it was set; secrets (the web identity token) never shown. */
 export function renderRole(role: RoleSpec | undefined): ValueObject | null {
   if (!role) return null;
-  const out: ValueObject = {
-    role_arn: { value: role.roleArn.value, source: role.roleArn.source },
-    duration_seconds: { value: role.durationSeconds.value, source: role.durationSeconds.source },
-    session_name: { value: role.sessionName.value, source: role.sessionName.source },
-  };
-  if (role.webIdentityToken) out.web_identity_token = { value: '(set)', source: role.webIdentityToken.source };
-  // The AssumeRole parameters beyond Terragrunt's, each with where it was set (the policy text is shown: it is not secret).
-  const extra: [string, { value: unknown; source: string } | undefined][] = [
-    ['external_id', role.externalId], ['session_tags', role.sessionTags], ['transitive_tag_keys', role.transitiveTagKeys],
-    ['source_identity', role.sourceIdentity], ['policy', role.policy], ['policy_arns', role.policyArns], ['mfa_serial', role.mfaSerial],
-  ];
-  for (const [key, v] of extra) if (v) out[key] = { value: v.value as ValueObject[string], source: v.source };
+  const out: ValueObject = {};
+  for (const p of ROLE_PARAM_LIST) {
+    const v = role[p.key];
+    if (v) out[p.render] = { value: p.secret ? '(set)' : (v.value as Value), source: describeSource(v.source) };
+  }
   return out;
 }
 
@@ -51,10 +46,11 @@ export function renderModule(stack: Stack, phaseOne: ModuleConfig): ValueObject 
   });
   return {
     config_path: rel(cfg.configPath),
-    iam_role: cfg.iam.roleArn?.value ?? null,
-    iam_assume_role_duration: (cfg.iam.duration?.value as number | string | undefined) ?? null,
-    iam_assume_role_session_name: cfg.iam.sessionName?.value ?? null,
-    iam_web_identity_token: cfg.iam.webIdentityToken ? '(set)' : null,
+    // Terragrunt's own iam_* attributes as written (tgo's additions are under resolved_role).
+    ...Object.fromEntries(ROLE_PARAM_LIST.filter((p) => p.terragrunt).map((p) => {
+      const v = cfg.iam[p.key];
+      return [p.attribute, v === undefined ? null : p.secret ? '(set)' : v.value];
+    })),
     resolved_role: renderRole(stack.roles.get(cfg.dir)),
     includes: cfg.includes.map((i) => ({ label: i.label, path: rel(i.path), expose: i.expose, merge_strategy: i.mergeStrategy })),
     locals: cfg.locals,

@@ -6,6 +6,10 @@ import { ttyPrompt } from '../../src/cli/prompt.js';
 import type { RoleSpec } from '../../src/auth/role.js';
 import type { Sts } from '../../src/auth/sts.js';
 import { UsageError } from '../../src/errors.js';
+import type { Provenance } from '../../src/shared/provenance.js';
+
+const hcl = (file: string, line: number): Provenance => ({ kind: 'file', name: 'iam_assume_role_mfa_serial', file, line });
+const FLAG: Provenance = { kind: 'flag', name: '--iam-mfa-serial' };
 
 function sts() {
   const calls: Array<{ serial: string; code: string; duration: number }> = [];
@@ -19,8 +23,9 @@ function sts() {
   };
   return { s, calls };
 }
-const role = (serial?: string, source = 'app/terragrunt.hcl:3'): RoleSpec => ({
-  roleArn: { value: 'arn:aws:iam::1:role/r', source: 'x' }, durationSeconds: { value: 3600, source: 'default' }, sessionName: { value: 's', source: 'default' },
+const role = (serial?: string, source: Provenance = { kind: 'file', name: 'iam_assume_role_mfa_serial', file: 'app/terragrunt.hcl', line: 3 }): RoleSpec => ({
+  roleArn: { value: 'arn:aws:iam::1:role/r', source: { kind: 'flag', name: 'x' } }, duration: { value: 3600, source: { kind: 'default', name: 'd' } },
+  sessionName: { value: 's', source: { kind: 'default', name: 's' } },
   ...(serial ? { mfaSerial: { value: serial, source } } : {}),
 });
 const ALICE = 'arn:aws:iam::111111111111:mfa/alice';
@@ -28,8 +33,8 @@ const BOB = 'arn:aws:iam::111111111111:mfa/bob';
 
 describe('MFA sessions', () => {
   it('distinct devices from the roles, first source wins', () => {
-    const m = mfaSerials([role(ALICE, 'a.hcl:1'), role(), undefined, role(ALICE, 'b.hcl:2'), role(BOB, '--iam-mfa-serial')]);
-    expect([...m.entries()]).toEqual([[ALICE, { value: ALICE, source: 'a.hcl:1' }], [BOB, { value: BOB, source: '--iam-mfa-serial' }]]);
+    const m = mfaSerials([role(ALICE, hcl('a.hcl', 1)), role(), undefined, role(ALICE, hcl('b.hcl', 2)), role(BOB, FLAG)]);
+    expect([...m.entries()]).toEqual([[ALICE, { value: ALICE, source: hcl('a.hcl', 1) }], [BOB, { value: BOB, source: FLAG }]]);
   });
 
   it('with --iam-mfa-token: one GetSessionToken, 12-hour session, no prompt', async () => {
@@ -53,7 +58,7 @@ describe('MFA sessions', () => {
   it('no terminal and no token: a usage error naming the device and where it was set, and no STS call', async () => {
     const { s, calls } = sts();
     const mfa = new MfaSessions(new CredentialBroker(async () => s), {});
-    const e = await mfa.prepare(mfaSerials([role(ALICE, 'prod/terragrunt.hcl:7')])).catch((x: Error) => x);
+    const e = await mfa.prepare(mfaSerials([role(ALICE, hcl('prod/terragrunt.hcl', 7))])).catch((x: Error) => x);
     expect(e).toBeInstanceOf(UsageError);
     expect((e as Error).message).toBe(`MFA device ${ALICE} (set by prod/terragrunt.hcl:7) needs a code and there is no terminal to ask on: pass --iam-mfa-token or set TGO_IAM_MFA_TOKEN.`);
     expect(calls).toEqual([]);

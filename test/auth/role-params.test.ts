@@ -41,16 +41,16 @@ describe('extra AssumeRole parameters: flag > TG_ env > TERRAGRUNT_ env > module
       TG_IAM_ASSUME_ROLE_EXTERNAL_ID: 'from-tg',
       TERRAGRUNT_IAM_ASSUME_ROLE_SOURCE_IDENTITY: 'classic-id',
     }, iam);
-    expect(r.externalId).toEqual({ value: 'from-flag', source: '--iam-assume-role-external-id' });
-    expect(r.sourceIdentity).toEqual({ value: 'classic-id', source: 'TERRAGRUNT_IAM_ASSUME_ROLE_SOURCE_IDENTITY' });
-    expect(r.sessionTags).toEqual({ value: { team: 'platform', cost: '42' }, source: 'app/terragrunt.hcl:7' });
-    expect(r.transitiveTagKeys).toEqual({ value: ['team'], source: 'app/terragrunt.hcl:8' });
+    expect(r.externalId).toEqual({ value: 'from-flag', source: { kind: 'flag', name: '--iam-assume-role-external-id' } });
+    expect(r.sourceIdentity).toEqual({ value: 'classic-id', source: { kind: 'env', name: 'TERRAGRUNT_IAM_ASSUME_ROLE_SOURCE_IDENTITY' } });
+    expect(r.sessionTags).toEqual({ value: { team: 'platform', cost: '42' }, source: { kind: 'file', name: 'iam_assume_role_session_tags', file: 'app/terragrunt.hcl', line: 7, included: false } });
+    expect(r.transitiveTagKeys).toEqual({ value: ['team'], source: { kind: 'file', name: 'iam_assume_role_transitive_tag_keys', file: 'app/terragrunt.hcl', line: 8, included: false } });
     expect(r.policyArns!.value).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
     expect(r.mfaSerial!.value).toBe('arn:aws:iam::111111111111:mfa/alice');
 
     const tg = resolve([], { TG_IAM_ASSUME_ROLE_EXTERNAL_ID: 'from-tg', TERRAGRUNT_IAM_ASSUME_ROLE_EXTERNAL_ID: 'classic' }, iam);
-    expect(tg.externalId).toEqual({ value: 'from-tg', source: 'TG_IAM_ASSUME_ROLE_EXTERNAL_ID' });
-    expect(resolve([], {}, iam).sourceIdentity).toEqual({ value: 'hcl-identity', source: 'included root.hcl:6' });
+    expect(tg.externalId).toEqual({ value: 'from-tg', source: { kind: 'env', name: 'TG_IAM_ASSUME_ROLE_EXTERNAL_ID' } });
+    expect(resolve([], {}, iam).sourceIdentity).toEqual({ value: 'hcl-identity', source: { kind: 'file', name: 'iam_assume_role_source_identity', file: 'root.hcl', line: 6, included: true } });
   });
 
   it('tags and lists from flags: key=value,key2=value2 and comma-separated', () => {

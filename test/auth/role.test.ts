@@ -7,6 +7,7 @@ import type { IamAttributes } from '../../src/config/types.js';
 import { parseArgs } from '../../src/cli/parse-args.js';
 import { roleOverrides } from '../../src/cli/options.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
+import { describeSource } from '../../src/shared/provenance.js';
 
 const MODULE = '/live/app/terragrunt.hcl';
 const PARENT = '/live/root.hcl';
@@ -39,7 +40,7 @@ describe('role precedence: --flag > TG_* > TERRAGRUNT_* > module HCL > included 
     const winner = SOURCES.find((s) => present.includes(s))!;
     expect(role.roleArn.value).toBe(arn(winner));
     const expectedSource = { cli: '--terragrunt-iam-role', tgEnv: 'TG_IAM_ASSUME_ROLE', classicEnv: 'TERRAGRUNT_IAM_ROLE', child: 'app/terragrunt.hcl:3', parent: 'included root.hcl:7' }[winner];
-    expect(role.roleArn.source).toBe(expectedSource);
+    expect(describeSource(role.roleArn.source)).toBe(expectedSource);
   });
 
   it('no role anywhere means no role (terraform runs with tgo\'s own environment)', () => {
@@ -49,7 +50,7 @@ describe('role precedence: --flag > TG_* > TERRAGRUNT_* > module HCL > included 
 
 describe('field by field', () => {
   it('a CLI role keeps the module\'s HCL duration and session name when the CLI sets none', () => {
-    const overrides: RoleOverrides = { roleArn: { value: arn('cli'), source: '--terragrunt-iam-role' } };
+    const overrides: RoleOverrides = { roleArn: { value: arn('cli'), source: { kind: 'flag', name: '--terragrunt-iam-role' } } };
     const iam: IamAttributes = {
       roleArn: { value: arn('hcl'), file: MODULE },
       duration: { value: 1800, file: MODULE, line: 4 },
@@ -57,17 +58,17 @@ describe('field by field', () => {
     };
     const role = resolveRole(overrides, iam, MODULE, display, 'default-session')!;
     expect(role.roleArn.value).toBe(arn('cli'));
-    expect(role.durationSeconds).toEqual({ value: 1800, source: 'app/terragrunt.hcl:4' });
-    expect(role.sessionName).toEqual({ value: 'from-hcl', source: 'included root.hcl:2' });
+    expect(role.duration).toEqual({ value: 1800, source: { kind: 'file', name: 'iam_assume_role_duration', file: 'app/terragrunt.hcl', line: 4, included: false } });
+    expect(role.sessionName).toEqual({ value: 'from-hcl', source: { kind: 'file', name: 'iam_assume_role_session_name', file: 'root.hcl', line: 2, included: true } });
   });
 
   it('CLI/env duration and session name beat HCL; defaults are 3600 s and the run\'s session name', () => {
     const p = parseArgs(['apply', '--iam-assume-role-session-name', 'cli-session'], { TERRAGRUNT_IAM_ASSUME_ROLE_DURATION: '7200' });
     const role = resolveRole(roleOverrides(p), { roleArn: { value: arn('x'), file: MODULE }, duration: { value: 900, file: MODULE } }, MODULE, display, 'terragrunt-42')!;
-    expect(role.durationSeconds).toEqual({ value: 7200, source: 'TERRAGRUNT_IAM_ASSUME_ROLE_DURATION' });
-    expect(role.sessionName).toEqual({ value: 'cli-session', source: '--iam-assume-role-session-name' });
+    expect(role.duration).toEqual({ value: 7200, source: { kind: 'env', name: 'TERRAGRUNT_IAM_ASSUME_ROLE_DURATION' } });
+    expect(role.sessionName).toEqual({ value: 'cli-session', source: { kind: 'flag', name: '--iam-assume-role-session-name' } });
     const plain = resolveRole({}, { roleArn: { value: arn('x'), file: MODULE } }, MODULE, display, 'terragrunt-42')!;
-    expect(plain.durationSeconds.value).toBe(3600);
+    expect(plain.duration).toEqual({ value: 3600, source: { kind: 'default', name: 'iam_assume_role_duration' } });
     expect(plain.sessionName.value).toBe('terragrunt-42');
   });
 });
@@ -80,14 +81,14 @@ describe('validation before any STS call', () => {
     expect((e as Error).message).toBe('app/terragrunt.hcl:9: invalid IAM role ARN "arn:aws:s3:::bucket": expected arn:aws:iam::<account-id>:role/<role-name>');
   });
   it('rejects a malformed ARN from a flag as a usage error', () => {
-    expect(() => resolveRole({ roleArn: { value: 'deploy', source: '--terragrunt-iam-role' } }, {}, MODULE, display, 's')).toThrow(UsageError);
+    expect(() => resolveRole({ roleArn: { value: 'deploy', source: { kind: 'flag', name: '--terragrunt-iam-role' } } }, {}, MODULE, display, 's')).toThrow(UsageError);
   });
   it.each([[899], [43201], ['abc'], [1.5], ['3600s']])('rejects duration %s', (d) => {
     expect(() => resolveRole({}, iamWith({ duration: { value: d, file: MODULE, line: 2 } }), MODULE, display, 's')).toThrow(/iam_assume_role_duration must be/);
   });
   it('accepts the STS range edges', () => {
-    expect(resolveRole({}, iamWith({ duration: { value: 900, file: MODULE } }), MODULE, display, 's')!.durationSeconds.value).toBe(900);
-    expect(resolveRole({}, iamWith({ duration: { value: '43200', file: MODULE } }), MODULE, display, 's')!.durationSeconds.value).toBe(43200);
+    expect(resolveRole({}, iamWith({ duration: { value: 900, file: MODULE } }), MODULE, display, 's')!.duration.value).toBe(900);
+    expect(resolveRole({}, iamWith({ duration: { value: '43200', file: MODULE } }), MODULE, display, 's')!.duration.value).toBe(43200);
   });
   it.each([['x'], ['has space'], ['a'.repeat(65)], ['slash/no']])('rejects session name %j', (s) => {
     expect(() => resolveRole({}, iamWith({ sessionName: { value: s, file: MODULE, line: 5 } }), MODULE, display, 's')).toThrow(/invalid session name/);

@@ -32,8 +32,9 @@ const opts = (dir: string, extra: Partial<RunOptions> = {}): RunOptions => ({
   env: { PATH: process.env.PATH, AWS_ACCESS_KEY_ID: 'AKIABASE', AWS_SECRET_ACCESS_KEY: 'base-secret-value' }, all: true, ...extra,
 });
 const role = (name: string, extra: Partial<RoleSpec> = {}): RoleSpec => ({
-  roleArn: { value: `arn:aws:iam::111111111111:role/${name}`, source: `${name}/terragrunt.hcl:1` }, durationSeconds: { value: 3600, source: 'default' },
-  sessionName: { value: 'sess', source: 'default' }, ...extra,
+  roleArn: { value: `arn:aws:iam::111111111111:role/${name}`, source: { kind: 'file', name: 'iam_role', file: `${name}/terragrunt.hcl`, line: 1 } },
+  duration: { value: 3600, source: { kind: 'default', name: 'iam_assume_role_duration' } },
+  sessionName: { value: 'sess', source: { kind: 'default', name: 'iam_assume_role_session_name' } }, ...extra,
 });
 
 let rc: RunCredentials | undefined;
@@ -91,7 +92,7 @@ else echo '{"awsRole":{"roleARN":"arn:aws:iam::1:role/prov"}}'; fi
   it('MFA: every role is signed with the one MFA session', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'tgo-rc-'));
     const { sts, assumed } = fakeSts();
-    const mfa = { mfaSerial: { value: 'arn:aws:iam::111111111111:mfa/ci', source: '--iam-mfa-serial' } };
+    const mfa = { mfaSerial: { value: 'arn:aws:iam::111111111111:mfa/ci', source: { kind: 'flag' as const, name: '--iam-mfa-serial' } } };
     rc = new RunCredentials(opts(root, { mfaToken: '123456' }), { sts: async () => sts, log: () => {} });
     await rc.prepare([role('a', mfa), role('b', mfa)]);
     await rc.forModule(rc.ref(path.join(root, 'a')), role('a', mfa));

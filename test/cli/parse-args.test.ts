@@ -10,7 +10,7 @@ describe('parseArgs: tgo flags anywhere, terraform args untouched and in order',
   it('takes the seed example verbatim: flag before the command', () => {
     const p = parseArgs(['--terragrunt-iam-role', 'arn:aws:iam::ACCOUNT_ID:role/ROLE_NAME', 'apply'], {});
     expect(p.rest).toEqual(['apply']);
-    expect(p.flags.get('iamRole')).toEqual({ value: 'arn:aws:iam::ACCOUNT_ID:role/ROLE_NAME', source: '--terragrunt-iam-role' });
+    expect(p.flags.get('iamRole')).toEqual({ value: 'arn:aws:iam::ACCOUNT_ID:role/ROLE_NAME', source: { kind: 'flag', name: '--terragrunt-iam-role' } });
   });
 
   it('removes flags between and after terraform args, keeping the rest in order', () => {
@@ -22,7 +22,7 @@ describe('parseArgs: tgo flags anywhere, terraform args untouched and in order',
 
   it('accepts current names and --flag=value', () => {
     const p = parseArgs(['apply', `--iam-assume-role=${ARN}`, '--iam-assume-role-duration=1800', '--parallelism', '3'], {});
-    expect(p.flags.get('iamRole')).toEqual({ value: ARN, source: '--iam-assume-role' });
+    expect(p.flags.get('iamRole')).toEqual({ value: ARN, source: { kind: 'flag', name: '--iam-assume-role' } });
     expect(p.flags.get('iamDuration')?.value).toBe('1800');
     expect(p.flags.get('parallelism')?.value).toBe(3);
     expect(p.rest).toEqual(['apply']);
@@ -43,9 +43,9 @@ describe('parseArgs: tgo flags anywhere, terraform args untouched and in order',
 
   it('flag beats TG_ env which beats TERRAGRUNT_ env', () => {
     const env = { TG_IAM_ASSUME_ROLE: 'arn:aws:iam::1:role/tg', TERRAGRUNT_IAM_ROLE: 'arn:aws:iam::1:role/classic' };
-    expect(parseArgs(['apply'], env).flags.get('iamRole')).toEqual({ value: 'arn:aws:iam::1:role/tg', source: 'TG_IAM_ASSUME_ROLE' });
-    expect(parseArgs(['apply'], { TERRAGRUNT_IAM_ROLE: 'x' }).flags.get('iamRole')?.source).toBe('TERRAGRUNT_IAM_ROLE');
-    expect(parseArgs(['apply', '--terragrunt-iam-role', ARN], env).flags.get('iamRole')).toEqual({ value: ARN, source: '--terragrunt-iam-role' });
+    expect(parseArgs(['apply'], env).flags.get('iamRole')).toEqual({ value: 'arn:aws:iam::1:role/tg', source: { kind: 'env', name: 'TG_IAM_ASSUME_ROLE' } });
+    expect(parseArgs(['apply'], { TERRAGRUNT_IAM_ROLE: 'x' }).flags.get('iamRole')?.source).toEqual({ kind: 'env', name: 'TERRAGRUNT_IAM_ROLE' });
+    expect(parseArgs(['apply', '--terragrunt-iam-role', ARN], env).flags.get('iamRole')).toEqual({ value: ARN, source: { kind: 'flag', name: '--terragrunt-iam-role' } });
   });
 
   it('rejects bad values with a message naming the flag', () => {

@@ -2,6 +2,7 @@
 // credentials a base source gave the module, or tgo's own default chain.
 
 import { assumeRoleRequest } from '../role.js';
+import { describeSource } from '../../shared/provenance.js';
 import type { SourceFactory } from '../source.js';
 
 export const assumeRoleSource: SourceFactory = (ctx) => ({
@@ -22,7 +23,7 @@ export const assumeRoleSource: SourceFactory = (ctx) => ({
     return {
       session: {
         credentials: issued.credentials,
-        facts: { roleArn: role.roleArn.value, source: role.roleArn.source, sessionName: role.sessionName.value, cacheHit: issued.cacheHit, via },
+        facts: { roleArn: role.roleArn.value, source: describeSource(role.roleArn.source), sessionName: role.sessionName.value, cacheHit: issued.cacheHit, via },
         renew: async (o) => ctx.broker.assume(await request(true), o),
         signer: `role ${role.roleArn.value}`,
       },

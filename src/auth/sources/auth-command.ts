@@ -3,7 +3,7 @@
 
 import { UsageError } from '../../errors.js';
 import { AuthProvider, type AuthProviderRole } from '../auth-provider-cmd.js';
-import { DEFAULT_DURATION, ROLE_ARN } from '../role.js';
+import { DEFAULT_DURATION, ROLE_ARN } from '../../config/role-params.js';
 import type { CredentialSource, SourceFactory } from '../source.js';
 import type { AssumeRoleRequest } from '../sts.js';
 

@@ -1,6 +1,7 @@
 // The module's role by AssumeRoleWithWebIdentity: the OIDC token is the credential, so nothing signs the call.
 
 import { assumeRoleRequest } from '../role.js';
+import { describeSource } from '../../shared/provenance.js';
 import type { SourceFactory } from '../source.js';
 
 export const webIdentitySource: SourceFactory = (ctx) => ({
@@ -13,7 +14,7 @@ export const webIdentitySource: SourceFactory = (ctx) => ({
     return {
       session: {
         credentials: issued.credentials,
-        facts: { roleArn: role.roleArn.value, source: role.roleArn.source, sessionName: role.sessionName.value, cacheHit: issued.cacheHit, via: 'AssumeRoleWithWebIdentity' },
+        facts: { roleArn: role.roleArn.value, source: describeSource(role.roleArn.source), sessionName: role.sessionName.value, cacheHit: issued.cacheHit, via: 'AssumeRoleWithWebIdentity' },
         renew: (o) => ctx.broker.assume(req, o),
         signer: `role ${role.roleArn.value}`,
       },
