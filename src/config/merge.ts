@@ -18,7 +18,7 @@ import type {
 } from './types.js';
 import { ROLE_PARAMS } from './role-params.js';
 import { ConfigError } from '../errors.js';
-import { compileOnError } from '../terraform/hooks.js';
+import { compileOnError } from './on-errors.js';
 
 /** One file's contribution, before merging. Absent fields were not set in that file. */
 export interface FileConfig {

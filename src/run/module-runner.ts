@@ -13,7 +13,8 @@ import { extraEnv, inputsToEnv, NO_INIT_COMMANDS, terraformArgs } from '../terra
 import { overrideContext } from './stack.js';
 import { NULL_VARS_FILE, prepareWorkingDir, workingDirOf, type WorkingDir } from '../terraform/workdir.js';
 import { hooksFor, runErrorHooks, runHooks, type HookRun } from '../terraform/hooks.js';
-import { satisfies, terraformVersion } from '../terraform/version.js';
+import { terraformVersion } from '../terraform/version.js';
+import { satisfies } from '../shared/version-constraint.js';
 import { runProcess, type ProcessResult } from '../terraform/spawn.js';
 import { ConfigError, ConfigErrors, errorMessage } from '../errors.js';
 import { INIT_REQUIRED_FILE, type SourceFetcher } from '../source/fetcher.js';

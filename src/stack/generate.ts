@@ -13,9 +13,8 @@ import { CONFIG_FILE, VALUES_FILE } from '../config/loader.js';
 import { copyTree } from '../source/copy.js';
 import { detectSource, redactUrl } from '../source/detect.js';
 import type { SourceFetcher } from '../source/fetcher.js';
-import { effectiveSource } from '../source/overrides.js';
+import { effectiveSource, type SourceOptions } from '../source/overrides.js';
 import { ConfigError, ConfigErrors } from '../errors.js';
-import type { RunOptions } from '../run/options.js';
 import { cleanStacks } from './clean.js';
 import { readStackFile, STACK_FILE, type Component, type StackFile } from './config.js';
 import { findStackFiles, removePrevious, renderValues, writeManifest } from './files.js';
@@ -86,13 +85,23 @@ export async function generateStacks(o: GenerateOptions): Promise<GenerateResult
   return { files };
 }
 
+/** The settings of a run generation uses (a run's RunOptions has them). */
+export interface RunSettings {
+  workingDir: string;
+  command: string;
+  parallelism: number;
+  sources?: SourceOptions;
+  noStackGenerate?: boolean;
+  noStackValidate?: boolean;
+}
+
 /**
  * What run --all, `stack run` and `stack generate` do before anything else, as Terragrunt's runall: with
  * --source-update, clean every .terragrunt-stack first (not for destroy, which needs what was generated); then
  * generate every stack file below the working dir. Nothing with --no-stack-generate.
  */
 export async function generateForRun(
-  opts: RunOptions,
+  opts: RunSettings,
   deps: Pick<GenerateOptions, 'loader' | 'fetcher' | 'log'>,
 ): Promise<GenerateResult | undefined> {
   if (opts.noStackGenerate) return undefined;

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Value, ValueObject } from '../config/hcl/values.js';
-import { COMMANDS_NEED_INPUT } from '../config/functions/terragrunt.js';
+import { COMMANDS_NEED_INPUT } from '../shared/terraform-commands.js';
 import type { ExtraArguments, RemoteStateConfig } from '../config/types.js';
 import { renderHclValue, terraformBackendConfig } from './hcl-render.js';
 

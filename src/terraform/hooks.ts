@@ -4,13 +4,7 @@
 import path from 'node:path';
 import type { Hook } from '../config/types.js';
 import { runProcess } from './spawn.js';
-import { compileRe2, re2Test } from '../config/functions/terraform/re2.js';
-
-/** An on_errors pattern as Terragrunt matches it (Go's regexp.MatchString: RE2, unanchored). Throws on a bad pattern. */
-export function compileOnError(pattern: string): (text: string) => boolean {
-  const compiled = compileRe2(pattern);
-  return (text) => re2Test(compiled, text);
-}
+import { compileOnError } from '../config/on-errors.js';
 
 export interface HookRun {
   cwd: string;

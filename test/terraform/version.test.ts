@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { satisfies } from '../../src/terraform/version.js';
+import { satisfies } from '../../src/shared/version-constraint.js';
 
 describe('terraform_version_constraint', () => {
   it.each([

@@ -4,15 +4,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { satisfies } from '../../terraform/version.js';
+import { satisfies } from '../../shared/version-constraint.js';
 import { FunctionError, type FunctionTable, type HclFunction } from '../hcl/functions.js';
 import { asList, asString } from '../hcl/convert.js';
 import { isObject, type Value, type ValueObject } from '../hcl/values.js';
-
-export const COMMANDS_NEED_VARS = ['apply', 'console', 'destroy', 'import', 'plan', 'push', 'refresh'];
-export const COMMANDS_NEED_LOCKING = ['apply', 'destroy', 'import', 'plan', 'refresh', 'taint', 'untaint'];
-export const COMMANDS_NEED_INPUT = ['apply', 'import', 'init', 'plan', 'refresh'];
-export const COMMANDS_NEED_PARALLELISM = ['apply', 'plan', 'destroy'];
+import { COMMANDS_NEED_INPUT, COMMANDS_NEED_LOCKING, COMMANDS_NEED_PARALLELISM, COMMANDS_NEED_VARS } from '../../shared/terraform-commands.js';
 
 export interface IncludeRef {
   label: string;
