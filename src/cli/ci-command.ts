@@ -3,16 +3,17 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { RunCredentials } from '../auth/run-credentials.js';
 import { checkPlatform, generatePipeline, repository } from '../ci/generate.js';
 import { shellQuote, type CiSettings } from '../ci/pipeline.js';
 import { UsageError } from '../errors.js';
 import { validateCommand } from '../run/run.js';
-import { createLoader, loadStack } from '../run/stack.js';
+import { RunSession } from '../run/session.js';
 import type { LogLevel } from '../run/options.js';
 import { FLAGS } from './flags.js';
+import { logLines } from './inspect-command.js';
 import { reportError, SecretRegistry } from './kit.js';
 import { runOptions } from './options.js';
+import { terminalHost } from './prompt.js';
 import { flagNumber, flagString, parseArgs } from './parse-args.js';
 import { describeSource } from '../shared/provenance.js';
 
@@ -62,12 +63,8 @@ export async function ciGenerate(argv: string[]): Promise<number> {
     if (!opts.command) throw new UsageError('ci generate needs the terraform command its jobs run (example: tgo ci generate --platform gitlab -- plan).');
     validateCommand(opts);
     const repo = repository(opts.workingDir);
-    const loader = createLoader(opts, (lvl, msg) => {
-      if (lvl === 'warn' || level === 'debug') process.stderr.write(`${secrets.redact(msg)}\n`);
-    });
-    const auth = new RunCredentials(opts, { secrets, log: (lvl, msg) => loader.opts.onLog?.(lvl === 'error' ? 'warn' : lvl, msg) });
-    auth.attach(loader);
-    const stack = await auth.identities.load(() => loadStack(opts, loader)).finally(() => auth.close());
+    const session = new RunSession(opts, { host: terminalHost(logLines(level, secrets)), secrets });
+    const stack = await session.loadStack().finally(() => session.close());
     const out = await generatePipeline(opts, platform, settings, stack, repo);
     for (const w of out.warnings) process.stderr.write(`WARN ${secrets.redact(w)}\n`);
     if (file && file !== '-') {

@@ -8,7 +8,17 @@ import { reportError, SecretRegistry } from './kit.js';
 import { terminalHost } from './prompt.js';
 import { RunSession } from '../run/session.js';
 import type { Stack } from '../run/stack.js';
-import type { RunOptions } from '../run/options.js';
+import type { EventSink } from '../run/events.js';
+import type { LogLevel, RunOptions } from '../run/options.js';
+
+/** For commands that only load the stack: log lines on stderr, warnings (and errors) always, the rest at debug level. */
+export function logLines(level: LogLevel, secrets: SecretRegistry): EventSink {
+  return {
+    emit(e) {
+      if (e.type === 'log' && (e.level === 'warn' || e.level === 'error' || level === 'debug')) process.stderr.write(`${secrets.redact(e.message)}\n`);
+    },
+  };
+}
 
 export async function inspect(argv: string[], all: boolean, render: (stack: Stack, opts: RunOptions) => string | Promise<string>): Promise<number> {
   const secrets = new SecretRegistry();
@@ -17,13 +27,7 @@ export async function inspect(argv: string[], all: boolean, render: (stack: Stac
     // Inspection commands take no terraform command; whatever is left is passed to get_terraform_command().
     const opts = runOptions(argv, process.env, process.cwd(), all);
     level = opts.logLevel;
-    // Only log lines are shown: warnings (and errors) always, the rest at debug level.
-    const host = terminalHost({
-      emit(e) {
-        if (e.type === 'log' && (e.level === 'warn' || e.level === 'error' || level === 'debug')) process.stderr.write(`${secrets.redact(e.message)}\n`);
-      },
-    });
-    const session = new RunSession(opts, { host, secrets });
+    const session = new RunSession(opts, { host: terminalHost(logLines(level, secrets)), secrets });
     try {
       const stack = await session.loadStack();
       // get_aws_* outside iam_* answers for the module's role, as in a run (never the base account: Terragrunt #4834).
