@@ -69,15 +69,48 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-export async function selectModules(input: SelectionInput): Promise<Selection> {
+/** Include and exclude globs matched against module dirs relative to the working dir. */
+function dirMatcher(workingDir: string, includeDirs: string[], excludeDirs: string[]) {
   const rel = (dir: string) => {
-    const r = path.relative(input.workingDir, dir).split(path.sep).join('/');
+    const r = path.relative(workingDir, dir).split(path.sep).join('/');
     return r === '' ? '.' : r;
   };
   const patterns = (globs: string[]) => globs.map((g) => globToRegExp(path.isAbsolute(g) ? rel(g) : g));
   const matches = (res: RegExp[], dir: string) => res.some((re) => re.test(rel(dir)));
-  const includes = patterns(input.includeDirs);
-  const excludes = patterns(input.excludeDirs);
+  return { rel, matches, includes: patterns(includeDirs), excludes: patterns(excludeDirs) };
+}
+
+export const EXCLUDED_BY_DIR = 'excluded by --terragrunt-exclude-dir';
+export const NOT_INCLUDED = 'not matched by --terragrunt-include-dir';
+
+export interface QueueRoots {
+  /** The modules to evaluate first; loading follows their dependencies. */
+  roots: string[];
+  /** Discovered modules left out by their path alone: never evaluated unless a queued module depends on one. */
+  unselected: { dir: string; reason: string }[];
+}
+
+/**
+ * The start of a run-all's queue, decided from paths alone before any configuration is read: every discovered
+ * module but those --terragrunt-exclude-dir names and, with --terragrunt-include-dir, those it does not match
+ * (what they depend on is reached by loading). A module outside the queue is never evaluated, so a broken one
+ * cannot stop the run. A git change (`changed`) needs every module's configuration (the files it reads), so
+ * then only excluded dirs are left out.
+ */
+export function queueRoots(dirs: string[], input: Pick<SelectionInput, 'workingDir' | 'includeDirs' | 'excludeDirs'> & { changed: boolean }): QueueRoots {
+  const { matches, includes, excludes } = dirMatcher(input.workingDir, input.includeDirs, input.excludeDirs);
+  const roots: string[] = [];
+  const unselected: QueueRoots['unselected'] = [];
+  for (const d of dirs) {
+    if (matches(excludes, d)) unselected.push({ dir: d, reason: EXCLUDED_BY_DIR });
+    else if (includes.length > 0 && !input.changed && !matches(includes, d)) unselected.push({ dir: d, reason: NOT_INCLUDED });
+    else roots.push(d);
+  }
+  return { roots, unselected };
+}
+
+export async function selectModules(input: SelectionInput): Promise<Selection> {
+  const { rel, matches, includes, excludes } = dirMatcher(input.workingDir, input.includeDirs, input.excludeDirs);
 
   const excluded = new Map<string, string>();
   const all = [...input.modules.keys()];
@@ -97,7 +130,7 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
       }
     }
     for (const d of input.changed?.dirs ?? []) if (input.modules.has(d)) chosen.add(d);
-    const why = [includes.length > 0 ? 'not matched by --terragrunt-include-dir' : '', input.changed?.reason ?? ''].filter(Boolean).join(' and ');
+    const why = [includes.length > 0 ? NOT_INCLUDED : '', input.changed?.reason ?? ''].filter(Boolean).join(' and ');
     for (const d of all) if (!chosen.has(d)) excluded.set(d, why);
   }
 
@@ -106,7 +139,7 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
   };
   for (const d of [...chosen]) {
     const cfg = input.modules.get(d)!;
-    if (matches(excludes, d)) exclude(d, 'excluded by --terragrunt-exclude-dir');
+    if (matches(excludes, d)) exclude(d, EXCLUDED_BY_DIR);
     else if (cfg.skip) exclude(d, 'skip = true');
     else if (input.destroy && cfg.preventDestroy) exclude(d, 'prevent_destroy = true');
     else if (cfg.exclude && cfg.exclude.if && actionMatches(cfg.exclude.actions, input.command)) {

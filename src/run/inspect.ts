@@ -113,9 +113,7 @@ export function dependencyDot(stack: Stack): string {
 }
 
 /** Run groups (Terragrunt's output-module-groups): {"Group 1": [...], …} with absolute paths as Terragrunt prints. */
-export function moduleGroups(stack: Stack, reverse: boolean): Record<string, string[]> {
-  const inRun = new Set(stack.modules.keys());
-  const groups = stack.graph.groups(reverse).map((g) => g.filter((d) => inRun.has(d))).filter((g) => g.length > 0);
+export function moduleGroups(groups: string[][]): Record<string, string[]> {
   return Object.fromEntries(groups.map((g, i) => [`Group ${i + 1}`, g]));
 }
 

@@ -54,7 +54,8 @@ export async function selectForRun(opts: RunOptions, stack: Stack, runExternal: 
     runExternal,
   });
   let ids = selection.run;
-  const excluded = [...selection.excluded];
+  // Modules the selection flags left out by path were never loaded: they are excluded all the same.
+  const excluded = [...selection.excluded, ...stack.unselected].sort((a, b) => a.dir.localeCompare(b.dir));
   const levels = () => {
     const chosen = new Set(ids);
     return stack.graph.groups(reverse).map((g) => g.filter((d) => chosen.has(d))).filter((g) => g.length > 0);

@@ -1,6 +1,7 @@
-// Loading a whole stack before anything runs: discover modules, evaluate every configuration (phase one:
-// without dependency outputs), resolve and validate every role, build the graph and refuse cycles. Any error
-// anywhere stops the run here, so bad input never half-applies a stack.
+// Loading a whole stack before anything runs: discover modules, evaluate the configuration of every module in
+// the queue (phase one: without dependency outputs), resolve and validate every role, build the graph and refuse
+// cycles. Any error in the queue stops the run here, so bad input never half-applies a stack; a module outside
+// the queue (left out by the selection flags and needed by nobody) is only discovered, never evaluated.
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { defaultSessionName, resolveRole, type RoleSpec } from '../auth/role.js'
 import { CONFIG_FILE, ConfigLoader } from '../config/loader.js';
 import type { ModuleConfig } from '../config/types.js';
 import { discoverModules } from '../discovery/discover.js';
+import { queueRoots } from '../discovery/select.js';
 import { DependencyCycleError, Graph } from '../graph/dag.js';
 import { ConfigError, ConfigErrors } from '../errors.js';
 import type { RunOptions } from './options.js';
@@ -20,6 +22,8 @@ export interface Stack {
   modules: Map<string, ModuleConfig>;
   /** Dependencies outside the working directory: loaded (for outputs and roles) but not run. */
   external: Map<string, ModuleConfig>;
+  /** Discovered modules the selection flags left out by their path (--terragrunt-exclude-dir, …): never evaluated. */
+  unselected: { dir: string; reason: string }[];
   roles: Map<string, RoleSpec | undefined>;
   graph: Graph;
   /** Module id (path relative to the working dir) ↔ directory. */
@@ -56,17 +60,22 @@ function configNames(opts: RunOptions): string[] {
 }
 
 /**
- * Load the modules in `dirs` and, transitively, the modules they depend on. Errors from every module are
- * collected and thrown together.
+ * Load the modules in `dirs` (by default the run-all queue's start: the discovered modules the selection flags
+ * leave in) and, transitively, the modules they depend on. Errors from every loaded module are collected and
+ * thrown together.
  */
 export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[]): Stack {
   const names = configNames(opts);
-  const roots = dirs ?? discoverModules(opts.workingDir, opts.env, names);
-  if (roots.length === 0) {
+  const found = dirs ?? discoverModules(opts.workingDir, opts.env, names);
+  if (found.length === 0) {
     throw new ConfigError(opts.workingDir, `no ${names.join(' or ')} found in ${opts.workingDir} or below: nothing to run`);
   }
+  const { roots, unselected } = dirs ? { roots: dirs, unselected: [] } : queueRoots(found, {
+    workingDir: opts.workingDir, includeDirs: opts.includeDirs ?? [], excludeDirs: opts.excludeDirs ?? [], changed: opts.changedSince !== undefined,
+  });
   const session = defaultSessionName();
-  const inRun = new Set(roots);
+  // Discovered modules (also those reached only as a dependency) are the run's; the rest are external.
+  const inRun = new Set(found);
   const modules = new Map<string, ModuleConfig>();
   const external = new Map<string, ModuleConfig>();
   const roles = new Map<string, RoleSpec | undefined>();
@@ -117,7 +126,8 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
     if (e instanceof DependencyCycleError) throw new DependencyCycleError(e.cycle.map(id));
     throw e;
   }
-  return { loader, modules, external, roles, graph, id };
+  const loaded = new Set([...modules.keys()]);
+  return { loader, modules, external, unselected: unselected.filter((u) => !loaded.has(u.dir)), roles, graph, id };
 }
 
 /** A module's id: its path relative to the working dir ('.' for the working dir itself), else its absolute path. */
