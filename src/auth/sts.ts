@@ -96,6 +96,16 @@ export function stsRegion(env: NodeJS.ProcessEnv): string {
   return env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
 }
 
+/**
+ * Static keys in the environment: they win over AWS_PROFILE, as in the Go SDK that terraform and Terragrunt use
+ * (the JS SDK's default chain would prefer the profile). Undefined: the SDK's default chain decides.
+ */
+export function envCredentials(env: NodeJS.ProcessEnv): AwsCredentials | undefined {
+  return env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+    ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }
+    : undefined;
+}
+
 export async function createSts(opts: StsOptions): Promise<Sts> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const sdk = await import('@aws-sdk/client-sts');
@@ -108,11 +118,7 @@ export async function createSts(opts: StsOptions): Promise<Sts> {
   const baseMs = opts.retryBaseMs ?? 250;
   const retry = <T>(fn: () => Promise<T>) => withRetries(fn, rounds, baseMs);
   let base: STSClientType | undefined;
-  // Static keys in the environment win over AWS_PROFILE, as in the Go SDK that terraform and Terragrunt use
-  // (the JS SDK's default chain would prefer the profile).
-  const envKeys = opts.env.AWS_ACCESS_KEY_ID && opts.env.AWS_SECRET_ACCESS_KEY
-    ? { accessKeyId: opts.env.AWS_ACCESS_KEY_ID, secretAccessKey: opts.env.AWS_SECRET_ACCESS_KEY, sessionToken: opts.env.AWS_SESSION_TOKEN || undefined }
-    : undefined;
+  const envKeys = envCredentials(opts.env);
   const baseClient = () => (base ??= new sdk.STSClient(envKeys ? { ...common, credentials: envKeys } : common));
   const clientFor = (creds?: AwsCredentials) => (creds ? new sdk.STSClient({ ...common, credentials: creds }) : baseClient());
   const toCreds = (c: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } | undefined): AwsCredentials => {

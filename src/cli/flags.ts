@@ -49,6 +49,11 @@ export const FLAGS: FlagSpec[] = [
   flag('noAutoInit', 'boolean', ['terragrunt-no-auto-init', 'no-auto-init'], ['TG_NO_AUTO_INIT', 'TERRAGRUNT_NO_AUTO_INIT'], 'RUN',
     'Do not run terraform init automatically when a module has no .terraform directory.'),
   flag('all', 'boolean', ['all'], ['TG_ALL'], 'QUEUE', 'With `run`: run the command in every module (same as run-all).'),
+  flag('dependencyFetchOutputFromState', 'boolean', ['terragrunt-fetch-dependency-output-from-state', 'dependency-fetch-output-from-state'],
+    ['TG_DEPENDENCY_FETCH_OUTPUT_FROM_STATE', 'TERRAGRUNT_FETCH_DEPENDENCY_OUTPUT_FROM_STATE'], 'RUN',
+    'Accepted for Terragrunt compatibility: tgo reads dependency outputs from their state (local, s3) by default.'),
+  flag('noDependencyFetchOutputFromState', 'boolean', ['no-dependency-fetch-output-from-state'], ['TG_NO_DEPENDENCY_FETCH_OUTPUT_FROM_STATE'], 'RUN',
+    'Read every dependency\'s outputs with `terraform output -json` instead of from its state file or S3 object.'),
 
   // Where module code comes from (terraform { source }).
   flag('source', 'string', ['terragrunt-source', 'source'], ['TG_SOURCE', 'TERRAGRUNT_SOURCE'], 'RUN',

@@ -10,6 +10,9 @@ import type { DependencyValues } from '../config/loader.js';
 import type { DependencyConfig, ModuleConfig } from '../config/types.js';
 import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
 import { extraEnv, inputsToEnv, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
+import { terraformBackendConfig } from '../terraform/hcl-render.js';
+import { backendFingerprint, initReason, recordInit } from '../terraform/init-decision.js';
+import { outputsFromState } from './state-outputs.js';
 import { overrideContext } from './stack.js';
 import { NULL_VARS_FILE, prepareWorkingDir, workingDirOf, type WorkingDir } from '../terraform/workdir.js';
 import { hooksFor, runErrorHooks, runHooks, type HookRun } from '../terraform/hooks.js';
@@ -188,21 +191,37 @@ export class ModuleRunner {
     await runHooks('after_hook', hooksFor(tf.afterHooks, 'terragrunt-read-config'), hookRun(env), readConfigErrors);
     if (readConfigErrors.length > 0) return { ok: false, reason: readConfigErrors[0]! };
 
-    // A source that changed under an initialised working dir asks for init again (Terragrunt's marker file).
-    const initRequired = path.join(workDir, INIT_REQUIRED_FILE);
-    const reinit = existsSync(initRequired);
-    if (opts.autoInit && !NO_INIT_COMMANDS.has(opts.command) && (reinit || !existsSync(path.join(workDir, '.terraform')))) {
-      this.session.emit({ type: 'log', level: 'info', module: id, message: reinit ? 'running terraform init (the source changed)' : 'running terraform init (no .terraform directory yet)' });
+    // init only when something asks for it (src/terraform/init-decision.ts): a changed source, backend or lock
+    // file, missing modules, or code that needs .terraform and has none.
+    const init = this.initPlan(cfg, workDir);
+    const reason = opts.autoInit && !NO_INIT_COMMANDS.has(opts.command) ? initReason(workDir, init.fingerprint, init.wanted) : undefined;
+    if (reason) {
+      this.session.emit({ type: 'log', level: 'info', module: id, message: `running terraform init (${reason})` });
       const initEnv = this.environment(cfg, mc, 'init');
       // Auto-init output goes to stderr: stdout belongs to the command the user asked for (output -json…).
       const toStderr = (_s: 'stdout' | 'stderr', l: string) => emitLine('stderr', l);
-      const initArgs = terraformArgs({ command: 'init', args: [], extraArguments: tf.extraArguments, moduleDir: dir, runAll: true, remoteState: cfg.remoteState });
-      const init = await this.withHooks(tf, 'init', (collect) => this.exec(this.tfPath(cfg), initArgs, workDir, initEnv, toStderr, collect), hookRun(initEnv, toStderr));
-      if (!init.ok) return { ...init, reason: `terraform init failed: ${init.reason}` };
-      rmSync(initRequired, { force: true });
+      const done = await this.withHooks(tf, 'init', (collect) => this.exec(this.tfPath(cfg), init.args, workDir, initEnv, toStderr, collect), hookRun(initEnv, toStderr));
+      if (!done.ok) return { ...done, reason: `terraform init failed: ${done.reason}` };
+      this.initialised(workDir, init.fingerprint);
     }
     const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: tf.extraArguments, moduleDir: dir, runAll: opts.all, remoteState: cfg.remoteState });
-    return this.withHooks(tf, opts.command, (collect) => this.exec(this.tfPath(cfg), args, workDir, env, emitLine, collect), hookRun(env));
+    const outcome = await this.withHooks(tf, opts.command, (collect) => this.exec(this.tfPath(cfg), args, workDir, env, emitLine, collect), hookRun(env));
+    // `tgo init` itself: the next command needs no other init.
+    if (opts.command === 'init' && outcome.ok) this.initialised(workDir, init.fingerprint);
+    return outcome;
+  }
+
+  /** The init a module's run makes (its remote_state as -backend-config or the generated backend file) and its fingerprint. */
+  private initPlan(cfg: ModuleConfig, workDir: string): { args: string[]; fingerprint: string; wanted?: { type: string; config: ValueObject } } {
+    const rs = cfg.remoteState;
+    const args = terraformArgs({ command: 'init', args: [], extraArguments: cfg.terraform.extraArguments, moduleDir: cfg.dir, runAll: true, remoteState: rs });
+    const fingerprint = backendFingerprint(args, rs?.generate ? path.resolve(workDir, rs.generate.path) : undefined);
+    return { args, fingerprint, wanted: rs && !rs.disableInit ? { type: rs.backend, config: terraformBackendConfig(rs.backend, rs.config) } : undefined };
+  }
+
+  private initialised(workDir: string, fingerprint: string): void {
+    recordInit(workDir, fingerprint);
+    rmSync(path.join(workDir, INIT_REQUIRED_FILE), { force: true });
   }
 
   /**
@@ -319,18 +338,31 @@ export class ModuleRunner {
 
   private async readOutputs(depDir: string): Promise<ValueObject> {
     const cfg = this.config(depDir);
+    const known = workingDirOf(cfg, this.overrides).workDir;
+    if (this.opts.dependencyOutputsFromState !== false) {
+      const fromState = await outputsFromState(this.session, cfg, known);
+      if (fromState) return fromState;
+    }
     const mc = await this.session.credentials(depDir, 'to read its outputs');
     // A dependency that already ran (or was initialised before) is read where it is; only a fresh one is prepared.
-    const known = workingDirOf(cfg, this.overrides).workDir;
     const workDir = existsSync(path.join(known, '.terraform')) ? known
       : await prepareWorkingDir(cfg, { command: 'output', log: () => {}, fetcher: this.sources, overrides: this.overrides });
     const env = this.environment({ ...cfg, inputs: {} }, mc, 'output');
     const quiet = () => {};
     const run = (args: string[], onLine: (s: 'stdout' | 'stderr', l: string) => void) =>
       runProcess(this.tfPath(cfg), args, { cwd: workDir, env, onLine, stdin: 'ignore', detached: this.opts.all, interrupt: this.d.interrupt, kill: this.d.kill });
-    if (this.opts.autoInit && !existsSync(path.join(workDir, '.terraform'))) {
-      const init = await run(['init', '-input=false'], quiet);
-      if (init.exitCode !== 0) throw new Error(`terraform init failed in ${this.session.id(depDir)}`);
+    // The dependency's own init: its remote_state backend (-backend-config or the generated file), its role and
+    // extra_arguments, decided as its own run decides it.
+    const init = this.initPlan(cfg, workDir);
+    const reason = this.opts.autoInit ? initReason(workDir, init.fingerprint, init.wanted) : undefined;
+    if (reason) {
+      this.debug(this.session.id(depDir))(`running terraform init to read its outputs (${reason})`);
+      const r = await runProcess(this.tfPath(cfg), init.args, {
+        cwd: workDir, env: this.environment({ ...cfg, inputs: {} }, mc, 'init'), onLine: quiet, stdin: 'ignore', detached: this.opts.all, interrupt: this.d.interrupt, kill: this.d.kill,
+      });
+      if (r.spawnError) throw r.spawnError;
+      if (r.exitCode !== 0) throw new Error(`terraform init failed in ${this.session.id(depDir)}`);
+      this.initialised(workDir, init.fingerprint);
     }
     const stdout: string[] = [];
     const stderr: string[] = [];

@@ -17,6 +17,8 @@ export interface RunOptions {
   parallelism: number;
   nonInteractive: boolean;
   autoInit: boolean;
+  /** Read dependency outputs from their state (local file, S3) when possible (the default); false: always `terraform output -json`. */
+  dependencyOutputsFromState?: boolean;
   logLevel: LogLevel;
   role: RoleOverrides;
   env: NodeJS.ProcessEnv;

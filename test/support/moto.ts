@@ -18,6 +18,12 @@ export interface MotoCall {
   params: Record<string, string>;
   accessKeyId?: string;
 }
+export interface MotoRequest {
+  service: string;
+  accessKeyId?: string;
+  method: string;
+  url: string;
+}
 export interface Moto {
   url: string;
   port: number;
@@ -28,6 +34,10 @@ export interface Moto {
   stopRecording(): Promise<void>;
   /** STS calls in the recording, in order (form bodies decoded; accessKeyId from the SigV4 Authorization header). */
   recordedStsCalls(): Promise<MotoCall[]>;
+  /** Every recorded request, in order: its service and signing key (from SigV4), method and URL. */
+  recordedRequests(): Promise<MotoRequest[]>;
+  /** Role ARN of each access key moto issued with AssumeRole* (moto's own record of the sessions). */
+  assumedRoleKeys(): Promise<Map<string, string>>;
   /** IAM CreateUser + CreateAccessKey + inline policy allowing sts:AssumeRole (and TagSession, SetSourceIdentity, GetSessionToken) on *. */
   createUser(name: string): Promise<{ accessKeyId: string; secretAccessKey: string; arn: string }>;
   /**
@@ -240,6 +250,19 @@ export async function startMoto(): Promise<Moto> {
         if (isSts) out.push({ action, params, ...(scope ? { accessKeyId: scope[1]! } : {}) });
       }
       return out;
+    },
+    async recordedRequests() {
+      const text = await req('/moto-api/recorder/download-recording');
+      return text.split('\n').filter((l) => l.trim()).map((line) => {
+        const e = JSON.parse(line) as { headers: Record<string, string>; method: string; url: string };
+        const auth = Object.entries(e.headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
+        const scope = /Credential=([^/,\s]+)\/\d{8}\/[^/]+\/([^/]+)\//.exec(auth);
+        return { service: scope?.[2] ?? '', accessKeyId: scope?.[1], method: e.method, url: e.url };
+      });
+    },
+    async assumedRoleKeys() {
+      const data = JSON.parse(await req('/moto-api/data.json')) as { sts?: { AssumedRole?: { access_key_id: string; role_arn: string }[] } };
+      return new Map((data.sts?.AssumedRole ?? []).map((r) => [r.access_key_id, r.role_arn]));
     },
     createUser: (name) =>
       seeding(async () => {
