@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Value, ValueObject } from '../config/hcl/values.js';
 import { COMMANDS_NEED_INPUT } from '../shared/terraform-commands.js';
 import type { ExtraArguments, RemoteStateConfig } from '../config/types.js';
-import { renderHclValue, terraformBackendConfig } from './hcl-render.js';
+import { singleLineHcl, terraformBackendConfig } from './hcl-render.js';
 
 /** Every terraform command tgo accepts (anything else is a typo, caught before anything runs). */
 export const TERRAFORM_COMMANDS = new Set([
@@ -57,7 +57,7 @@ export function terraformArgs(o: ArgsOptions): string[] {
     if (rs.disableInit) extra.push('-backend=false');
     else if (!rs.generate) {
       for (const [k, v] of Object.entries(terraformBackendConfig(rs.backend, rs.config))) {
-        extra.push(`-backend-config=${k}=${typeof v === 'string' ? v : renderHclValue(v).replace(/\n\s*/g, ' ')}`);
+        extra.push(`-backend-config=${k}=${typeof v === 'string' ? v : singleLineHcl(v)}`);
       }
     }
   }

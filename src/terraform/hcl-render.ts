@@ -21,6 +21,16 @@ export function renderHclValue(v: Value, indent = 0): string {
   return 'null';
 }
 
+/**
+ * A value on one line as Terragrunt passes a map or list in -backend-config (hclhelper.WrapMapToSingleLineHcl):
+ * `{a="x",b=1}` with keys sorted, `["x",1]`.
+ */
+export function singleLineHcl(v: Value): string {
+  if (Array.isArray(v)) return `[${v.map(singleLineHcl).join(',')}]`;
+  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${k}=${singleLineHcl(v[k]!)}`).join(',')}}`;
+  return renderHclValue(v);
+}
+
 function quote(s: string): string {
   // Escape HCL template sequences too, so a literal "${" in a value stays literal.
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')}"`;

@@ -23,6 +23,7 @@ export interface MotoRequest {
   accessKeyId?: string;
   method: string;
   url: string;
+  userAgent?: string;
 }
 export interface Moto {
   url: string;
@@ -255,9 +256,9 @@ export async function startMoto(): Promise<Moto> {
       const text = await req('/moto-api/recorder/download-recording');
       return text.split('\n').filter((l) => l.trim()).map((line) => {
         const e = JSON.parse(line) as { headers: Record<string, string>; method: string; url: string };
-        const auth = Object.entries(e.headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
-        const scope = /Credential=([^/,\s]+)\/\d{8}\/[^/]+\/([^/]+)\//.exec(auth);
-        return { service: scope?.[2] ?? '', accessKeyId: scope?.[1], method: e.method, url: e.url };
+        const header = (n: string) => Object.entries(e.headers).find(([k]) => k.toLowerCase() === n)?.[1];
+        const scope = /Credential=([^/,\s]+)\/\d{8}\/[^/]+\/([^/]+)\//.exec(header('authorization') ?? '');
+        return { service: scope?.[2] ?? '', accessKeyId: scope?.[1], method: e.method, url: e.url, userAgent: header('user-agent') };
       });
     },
     async assumedRoleKeys() {
