@@ -19,6 +19,7 @@ import { TERRAGRUNT_SCHEMA } from './schema.js';
 import { fileConfigFromTree, mergeFileConfigs, type BlockLists, type FileConfig } from './merge.js';
 import type { IncludeConfig, MergeStrategy, ModuleConfig } from './types.js';
 import { ConfigError } from '../errors.js';
+import { readStackFile, STACK_FILE } from '../stack/config.js';
 
 export const CONFIG_FILE = 'terragrunt.hcl';
 /** Written next to a generated unit or stack by `stack generate`; its attributes are the `values` variable there. */
@@ -461,6 +462,14 @@ export class ConfigLoader {
 
   /** read_terragrunt_config: the file evaluated as a config of its own; cached per file (and per reader when it depends on it). */
   private readTerragruntConfig(file: string, from: TerragruntScope): Value {
+    // As Terragrunt: a stack file reads as its locals, units and stacks; a values file as its values.
+    if (path.basename(file) === STACK_FILE) return this.readStackConfig(file);
+    if (path.basename(file) === VALUES_FILE) {
+      const values = this.values(path.dirname(file));
+      if (!values) throw new ConfigError(this.display(file), 'file does not exist');
+      this.noteRead(file);
+      return values;
+    }
     const parsed = this.file(file);
     const contextual = CONTEXT_FUNCTIONS.some((f) => parsed.calls.has(f));
     // get_aws_* answer differently before and after a module's role is known: keep both results apart.
@@ -489,6 +498,26 @@ export class ConfigLoader {
       this.readers.pop();
       this.reading.pop();
     }
+  }
+
+  /** A terragrunt.stack.hcl as read_terragrunt_config returns it (Terragrunt's stackConfigAsCty); cached per file. */
+  private readStackConfig(file: string): Value {
+    this.noteRead(file);
+    const cached = this.readCache.get(file);
+    if (cached !== undefined) return cached;
+    const sf = readStackFile(file, { loader: this });
+    const blocks = (kind: 'unit' | 'stack'): ValueObject => Object.fromEntries(sf.components.filter((c) => c.kind === kind).map((c) => [c.name, {
+      name: c.name, source: c.source, path: c.path, ...(c.values ? { values: c.values } : {}),
+      no_dot_terragrunt_stack: c.noDotTerragruntStack, no_validation: c.noValidation,
+    }]));
+    const value: ValueObject = {};
+    if (Object.keys(sf.locals).length > 0) value.local = sf.locals;
+    for (const kind of ['stack', 'unit'] as const) {
+      const b = blocks(kind);
+      if (Object.keys(b).length > 0) value[kind] = b;
+    }
+    this.readCache.set(file, value);
+    return value;
   }
 
   /** read_tfvars_file: the file's variables as a JSON string, as Terragrunt returns them (so jsondecode() works). */

@@ -9,6 +9,7 @@ import { cleanStacks } from '../../src/stack/clean.js';
 import { ConfigError, ConfigErrors } from '../../src/errors.js';
 import { writeStack } from '../support/stack.js';
 import { docsTree } from './catalog.js';
+import { gitConfigEnv, gitSpy } from '../source/fixtures.js';
 
 const fetchers: SourceFetcher[] = [];
 afterEach(async () => {
@@ -20,9 +21,9 @@ function gitInit(dir: string): string {
   return dir;
 }
 
-async function generate(workingDir: string, extra: { sourceMap?: Record<string, string>; noValidate?: boolean } = {}) {
-  const loader = new ConfigLoader({ workingDir, env: process.env, terraformCommand: 'plan', terraformArgs: [] });
-  const fetcher = new SourceFetcher({ env: process.env });
+async function generate(workingDir: string, extra: { sourceMap?: Record<string, string>; noValidate?: boolean } = {}, env = process.env) {
+  const loader = new ConfigLoader({ workingDir, env, terraformCommand: 'plan', terraformArgs: [] });
+  const fetcher = new SourceFetcher({ env });
   fetchers.push(fetcher);
   const logs: string[] = [];
   const result = await generateStacks({ workingDir, loader, fetcher, log: (level, m) => logs.push(`${level} ${m}`), ...extra });
@@ -102,6 +103,70 @@ describe('stack generate', () => {
     });
     await generate(path.join(root, 'live'), { sourceMap: { 'git::https://example.invalid/catalog.git': path.join(root, 'other') } });
     expect(readFileSync(path.join(root, 'live/.terragrunt-stack/vpc/terragrunt.hcl'), 'utf8')).toContain('other');
+  });
+
+  it('git sources (github.com shorthand, scp-style git@, ?ref= a tag) go through the run\'s fetcher: one clone per URL and ref', async () => {
+    // A catalog repository: tag v1 and a later main whose units differ, so the checkout is visible.
+    const root = writeStack({
+      'catalog/units/vpc/terragrunt.hcl': 'inputs = { version = "v1", name = values.name }\n',
+      'catalog/stacks/env/terragrunt.stack.hcl': 'unit "vpc" {\n  source = "git::git@github.com:acme/catalog.git//units/vpc?ref=v1"\n  path = "vpc"\n  values = { name = "${values.env}-vpc" }\n}\n'
+        + 'unit "vpc_again" {\n  source = "git::git@github.com:acme/catalog.git//units/vpc?ref=v1"\n  path = "vpc-again"\n  values = { name = "again" }\n}\n',
+      'live/terragrunt.stack.hcl': 'stack "dev" {\n  source = "github.com/acme/catalog//stacks/env?ref=v1"\n  path = "dev"\n  values = { env = "dev" }\n}\n'
+        + 'stack "prod" {\n  source = "github.com/acme/catalog//stacks/env?ref=v1"\n  path = "prod"\n  values = { env = "prod" }\n}\n',
+    });
+    const work = path.join(root, 'catalog');
+    const g = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: work });
+    g('init', '-q', '--initial-branch=main');
+    g('add', '-A');
+    g('commit', '-qm', 'v1');
+    g('tag', 'v1');
+    writeFileSync(path.join(work, 'units/vpc/terragrunt.hcl'), 'inputs = { version = "main" }\n');
+    g('commit', '-qam', 'later');
+    execFileSync('git', ['clone', '-q', '--bare', work, path.join(root, 'bare', 'catalog.git')]);
+    rmSync(work, { recursive: true });
+    const spy = gitSpy();
+    const env = {
+      ...process.env,
+      PATH: `${spy.bin}:${process.env.PATH}`,
+      // go-getter turns git@github.com:acme/x into ssh://git@github.com/acme/x and github.com/acme/x into https://…
+      ...gitConfigEnv([[`url.file://${root}/bare/.insteadOf`, 'https://github.com/acme/'], [`url.file://${root}/bare/.insteadOf`, 'ssh://git@github.com/acme/']]),
+    };
+    const live = path.join(root, 'live');
+    const { loader } = await generate(live, {}, env);
+    for (const name of ['dev', 'prod']) {
+      const vpc = path.join(live, '.terragrunt-stack', name, '.terragrunt-stack', 'vpc');
+      expect(readFileSync(path.join(vpc, 'terragrunt.hcl'), 'utf8')).toContain('"v1"');
+      expect(loader.values(vpc)).toEqual({ name: `${name}-vpc` });
+    }
+    // Four components from two URLs at one ref: the https one (both stacks) and the ssh one (all four units).
+    expect(spy.calls().filter((c) => c[0] === 'clone').map((c) => c.at(-2))).toEqual([
+      'https://github.com/acme/catalog.git', 'ssh://git@github.com/acme/catalog.git']);
+  });
+
+  it('read_terragrunt_config reads a stack file (locals, units, stacks) and a values file as Terragrunt returns them', async () => {
+    const root = writeStack({
+      'units/a/terragrunt.hcl': `locals {
+  stack  = read_terragrunt_config("\${get_terragrunt_dir()}/../../terragrunt.stack.hcl")
+  values = read_terragrunt_config("terragrunt.values.hcl")
+}
+inputs = {
+  region     = local.stack.local.region
+  own_source = local.stack.unit.a.source
+  own_size   = local.stack.unit.a.values.size
+  other      = local.stack.stack.net.path
+  no_dot     = local.stack.stack.net.no_dot_terragrunt_stack
+  size       = local.values.size
+}
+`,
+      'units/net/terragrunt.stack.hcl': 'unit "x" {\n  source = "../../../../units/a"\n  path = "x"\n  no_validation = true\n}\n',
+      'live/terragrunt.stack.hcl': 'locals {\n  region = "eu-west-1"\n}\nunit "a" {\n  source = "../units/a"\n  path = "a"\n  values = { size = 3 }\n}\n'
+        + 'stack "net" {\n  source = "../units/net"\n  path = "net"\n  enabled = false\n}\n',
+    });
+    const live = path.join(root, 'live');
+    const { loader } = await generate(live);
+    expect(loader.loadModule(path.join(live, '.terragrunt-stack/a')).inputs).toEqual({
+      region: 'eu-west-1', own_source: '../units/a', own_size: 3, other: 'net', no_dot: false, size: 3,
+    });
   });
 
   it('enabled = false generates nothing for that block', async () => {
