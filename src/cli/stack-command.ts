@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ConfigLoader } from '../config/loader.js';
 import { generateForRun } from '../stack/generate.js';
 import { cleanStacks } from '../stack/clean.js';
-import { readStackFile, type StackFile } from '../stack/config.js';
+import { readStackFile, type StackFile } from '../config/stack-file.js';
 import { findStackFiles } from '../stack/files.js';
 import { filterOutputs, nestOutputs, renderOutputs, unitKeys, type OutputFormat } from '../stack/output.js';
 import { readModuleOutputs } from '../run/outputs.js';

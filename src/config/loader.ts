@@ -19,7 +19,7 @@ import { TERRAGRUNT_SCHEMA } from './schema.js';
 import { fileConfigFromTree, mergeFileConfigs, type BlockLists, type FileConfig } from './merge.js';
 import type { IncludeConfig, MergeStrategy, ModuleConfig } from './types.js';
 import { ConfigError } from '../errors.js';
-import { readStackFile, STACK_FILE } from '../stack/config.js';
+import { readStackFile, STACK_FILE } from './stack-file.js';
 
 export const CONFIG_FILE = 'terragrunt.hcl';
 /** Written next to a generated unit or stack by `stack generate`; its attributes are the `values` variable there. */

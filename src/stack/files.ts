@@ -8,7 +8,7 @@ import path from 'node:path';
 import { VALUES_FILE } from '../config/loader.js';
 import { formatHcl, renderCtyStyle } from '../terraform/hcl-render.js';
 import type { ValueObject } from '../config/hcl/values.js';
-import { STACK_DIR, STACK_FILE } from './config.js';
+import { STACK_DIR, STACK_FILE } from '../config/stack-file.js';
 
 /** tgo's record of the files generation put in a component's directory. */
 export const MANIFEST_FILE = '.tgo-stack-manifest';

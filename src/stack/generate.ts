@@ -16,7 +16,7 @@ import type { SourceFetcher } from '../source/fetcher.js';
 import { effectiveSource, type SourceOptions } from '../source/overrides.js';
 import { ConfigError, ConfigErrors } from '../errors.js';
 import { cleanStacks } from './clean.js';
-import { readStackFile, STACK_FILE, type Component, type StackFile } from './config.js';
+import { readStackFile, STACK_FILE, type Component, type StackFile } from '../config/stack-file.js';
 import { findStackFiles, removePrevious, renderValues, writeManifest } from './files.js';
 
 /** Nesting deeper than this is a stack that generates itself. */

@@ -6,7 +6,7 @@
 import { formatHcl, renderCtyStyle } from '../terraform/hcl-render.js';
 import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
 import { UsageError } from '../errors.js';
-import type { StackFile } from './config.js';
+import type { StackFile } from '../config/stack-file.js';
 
 export type OutputFormat = 'hcl' | 'json' | 'raw';
 

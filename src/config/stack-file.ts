@@ -6,13 +6,12 @@
 
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import type { Attribute, Body } from '../config/hcl/ast.js';
-import type { LazyObject } from '../config/hcl/eval.js';
-import { isObject, typeName, type Value, type ValueObject } from '../config/hcl/values.js';
-import { parseConfig } from '../config/hcl/parser.js';
-import { AttributeEvaluator, decodeBody, toConfigError, type DecodedBody } from '../config/decode.js';
-import type { ConfigLoader } from '../config/loader.js';
-import type { BodySchema } from '../config/schema.js';
+import type { Attribute, Block, Body } from './hcl/ast.js';
+import type { EvalScope, LazyObject } from './hcl/eval.js';
+import { isObject, typeName, type Value, type ValueObject } from './hcl/values.js';
+import { parseConfig } from './hcl/parser.js';
+import { AttributeEvaluator, decodeBody, toConfigError, type DecodedBody, type DisplayPath } from './decode.js';
+import type { BodySchema } from './schema.js';
 import { ConfigError, ConfigErrors } from '../errors.js';
 
 export const STACK_FILE = 'terragrunt.stack.hcl';
@@ -81,8 +80,17 @@ export const STACK_SCHEMA: BodySchema = {
 /** An included stack file holds units and stacks only (Terragrunt: no locals, no nested includes). */
 const INCLUDED_SCHEMA: BodySchema = { blocks: COMPONENTS };
 
+/** What reading a stack file needs of the run's config loader (the loader implements it). */
+export interface StackFileHost {
+  display: DisplayPath;
+  /** The directory's terragrunt.values.hcl, evaluated. */
+  values(dir: string): ValueObject | undefined;
+  scopeFor(file: string, variables?: Record<string, Value | LazyObject>): EvalScope;
+  evaluateLocals(file: string, blocks: Block[], scope: EvalScope, variables: Record<string, Value | LazyObject>): { values: ValueObject };
+}
+
 export interface ReadOptions {
-  loader: ConfigLoader;
+  loader: StackFileHost;
   /** Notes that change nothing (attributes read but not acted on). */
   warn?: (message: string) => void;
 }
@@ -194,7 +202,7 @@ export function readStackFile(file: string, o: ReadOptions): StackFile {
   return { file, dir, components, locals };
 }
 
-function parseFile(file: string, loader: ConfigLoader, from?: { file: string; line: number; what: string }): Body {
+function parseFile(file: string, loader: StackFileHost, from?: { file: string; line: number; what: string }): Body {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
