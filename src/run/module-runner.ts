@@ -74,7 +74,8 @@ export class ModuleRunner {
   async prepareSources(dirs: Iterable<string>): Promise<void> {
     const { stack } = this.session;
     const errors: Error[] = [];
-    const byRoot = new Map<string, { spec: WorkingDirFetch['spec']; modules: string[]; subdirs: Set<string> }>();
+    // One download per root (per root and role for s3::), made with the credentials of the first module needing it.
+    const byRoot = new Map<string, { spec: WorkingDirFetch['spec']; dir: string; modules: string[]; subdirs: Set<string> }>();
     // Dependencies whose outputs will be read from a fresh working dir need their source too.
     const all = new Set(dirs);
     for (const dir of [...all]) {
@@ -95,18 +96,19 @@ export class ModuleRunner {
       try {
         const { fetch } = workingDirOf(cfg, this.overrides);
         if (!fetch || this.sources.holds(fetch.spec, fetch.target)) continue;
-        const entry = byRoot.get(fetch.spec.root) ?? { spec: fetch.spec, modules: [], subdirs: new Set<string>() };
+        const key = this.sources.downloadKey(fetch.spec, dir);
+        const entry = byRoot.get(key) ?? { spec: fetch.spec, dir, modules: [], subdirs: new Set<string>() };
         entry.modules.push(stack.id(dir));
         entry.subdirs.add(fetch.spec.subdir);
-        byRoot.set(fetch.spec.root, entry);
+        byRoot.set(key, entry);
       } catch (e) {
         errors.push(new ConfigError(stack.loader.display(cfg.configPath), `${errorMessage(e)}`, 'terraform.source'));
       }
     }
-    await Promise.all([...byRoot.values()].map(async ({ spec, modules, subdirs }) => {
+    await Promise.all([...byRoot.values()].map(async ({ spec, dir, modules, subdirs }) => {
       const who = modules.length === 1 ? `module ${modules[0]}` : `modules ${modules.join(', ')}`;
       try {
-        const root = await this.sources.root(spec);
+        const root = await this.sources.root(spec, dir);
         for (const sub of subdirs) {
           if (sub && !existsSync(path.join(root, sub))) errors.push(new Error(`${who}: terraform.source: "${sub}" does not exist in ${redactUrl(spec.written)}`));
         }

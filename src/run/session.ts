@@ -12,6 +12,8 @@ import type { AwsCredentials, Sts } from '../auth/sts.js';
 import type { ConfigLoader, DependencyValues } from '../config/loader.js';
 import type { ModuleConfig } from '../config/types.js';
 import { SourceFetcher } from '../source/fetcher.js';
+import type { S3Access, S3Object } from '../source/s3.js';
+import { getS3Object, listS3Keys } from '../auth/s3.js';
 import type { Answer, IoHost, Question, RunEvent } from './events.js';
 import type { RunOptions } from './options.js';
 import { createLoader, loadStack, moduleDirOf, moduleIdFor, type Stack } from './stack.js';
@@ -56,7 +58,10 @@ export class RunSession {
       sources: deps.sources,
     });
     this.loader = createLoader(opts, (level, message) => host.emit({ type: 'log', level, message }));
-    this.fetcher = new SourceFetcher({ env: opts.env, tfPath: opts.tfPath, sourceUpdate: opts.sources?.sourceUpdate, log: (message) => host.emit({ type: 'log', level: 'debug', message }) });
+    this.fetcher = new SourceFetcher({
+      env: opts.env, tfPath: opts.tfPath, sourceUpdate: opts.sources?.sourceUpdate, log: (message) => host.emit({ type: 'log', level: 'debug', message }),
+      s3: { partition: (dir) => (dir && this.loaded ? this.role(dir)?.roleArn.value ?? '' : ''), access: (dir) => this.s3Access(dir) },
+    });
     // get_aws_* in HCL answer through the run's identities (STS only when a configuration calls them).
     this.auth.attach(this.loader);
   }
@@ -143,6 +148,19 @@ export class RunSession {
       await this.auth.identities.use(cfg.configPath, `module:${cfg.dir}`, async () => own.credentials);
     }
     return this.auth.identities.load(() => this.loader.loadModule(cfg.dir, values));
+  }
+
+  /** S3 reads for an s3:: source, signed as module M (its role), or with keys the URL itself carries. */
+  private s3Access(dir?: string): S3Access {
+    const signer = async (o: S3Object) => o.credentials ?? (dir && this.loaded ? await this.awsCredentials(dir, 'to download its source') : undefined);
+    return {
+      get: async (o) => {
+        const body = await getS3Object(o, this.baseEnv, await signer(o));
+        if (!body) throw new Error(`s3://${o.bucket}/${o.key} does not exist`);
+        return body;
+      },
+      list: async (o) => listS3Keys(o, this.baseEnv, await signer(o)),
+    };
   }
 
   /** Stop what the run started (the credential server) and remove its downloads. */

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { copyFilter, copyTree, LOCK_FILE, type CopyRules } from './copy.js';
 import { detectSource, redactUrl, sha1Name, type SourceSpec } from './detect.js';
+import type { S3Access } from './s3.js';
 
 /** Terragrunt's record of which version of a source a cache folder holds. */
 export const VERSION_FILE = '.terragrunt-source-version';
@@ -33,6 +34,11 @@ export interface FetcherOptions {
   /** --source-update: each module's cache folder is emptied (once per run) before the source goes in. */
   sourceUpdate?: boolean;
   log?: (message: string) => void;
+  /**
+   * S3 access for s3:: sources, per module (its own role): `partition` groups modules one download may serve
+   * (same role), `access` signs that download. Without it, s3:: sources cannot be fetched.
+   */
+  s3?: { partition(module?: string): string; access(module?: string): S3Access };
 }
 
 export type Materialized = 'copied' | 'unchanged';
@@ -48,29 +54,38 @@ export class SourceFetcher {
 
   constructor(private readonly o: FetcherOptions) {}
 
-  /** The directory holding the source's root: the local directory itself, or the run's one download of it. */
-  root(spec: SourceSpec): Promise<string> {
+  /** Which download of a root serves `module`: one per root, and for s3:: one per root and role. */
+  downloadKey(spec: SourceSpec, module?: string): string {
+    return spec.kind === 's3' ? `${spec.root}\0${this.o.s3?.partition(module) ?? ''}` : spec.root;
+  }
+
+  /**
+   * The directory holding the source's root: the local directory itself, or the run's one download of it
+   * (`module`: whose credentials an s3:: download is made with).
+   */
+  root(spec: SourceSpec, module?: string): Promise<string> {
     if (spec.kind === 'local') {
       const dir = spec.dir!;
       if (!existsSync(dir)) return Promise.reject(new Error(`${dir} does not exist`));
       if (!statSync(dir).isDirectory()) return Promise.reject(new Error(`${dir} is not a directory`));
       return Promise.resolve(dir);
     }
-    let p = this.downloads.get(spec.root);
+    const key = this.downloadKey(spec, module);
+    let p = this.downloads.get(key);
     if (!p) {
-      p = this.download(spec);
-      this.downloads.set(spec.root, p);
+      p = this.download(spec, key, module);
+      this.downloads.set(key, p);
     }
     return p;
   }
 
-  private async download(spec: SourceSpec): Promise<string> {
+  private async download(spec: SourceSpec, key: string, module?: string): Promise<string> {
     this.cacheRoot ??= mkdtemp(path.join(os.tmpdir(), 'tgo-sources-'));
-    const dst = path.join(await this.cacheRoot, sha1Name(spec.root));
+    const dst = path.join(await this.cacheRoot, sha1Name(key));
     this.downloadCount++;
     this.o.log?.(`downloading ${redactUrl(spec.root)}`);
     try {
-      await this.fetchRoot(spec, dst, 0);
+      await this.fetchRoot(spec, dst, 0, module);
     } catch (e) {
       await rm(dst, { recursive: true, force: true });
       throw new SourceDownloadError(spec.root, (e as Error).message);
@@ -79,9 +94,9 @@ export class SourceFetcher {
   }
 
   /** Fetch a root into dst (which must not exist) with the getter its kind names. */
-  private async fetchRoot(spec: SourceSpec, dst: string, hops: number): Promise<void> {
+  private async fetchRoot(spec: SourceSpec, dst: string, hops: number, module?: string): Promise<void> {
     // What a registry or an X-Terraform-Get answer names is fetched the same way, subdir and all.
-    const follow = (source: string, into: string) => this.fetchFollowed(source, into, hops + 1);
+    const follow = (source: string, into: string) => this.fetchFollowed(source, into, hops + 1, module);
     // The getters load only when a run has a remote source (start-up stays lean).
     switch (spec.kind) {
       case 'git':
@@ -90,6 +105,8 @@ export class SourceFetcher {
         return (await import('./http.js')).httpFetch(spec.root, dst, { follow });
       case 'tfr':
         return (await import('./registry.js')).registryFetch(spec.root, dst, { env: this.o.env, tfPath: this.o.tfPath, follow });
+      case 's3':
+        return (await import('./s3.js')).s3Fetch(spec.root, dst, this.o.s3?.access(module));
       case 'local':
         return copyTree(spec.dir!, dst, {});
       default:
@@ -97,13 +114,13 @@ export class SourceFetcher {
     }
   }
 
-  private async fetchFollowed(source: string, dst: string, hops: number): Promise<void> {
+  private async fetchFollowed(source: string, dst: string, hops: number, module?: string): Promise<void> {
     if (hops > 5) throw new Error(`too many redirections (X-Terraform-Get) ending at ${redactUrl(source)}`);
     const spec = detectSource(source, os.tmpdir());
-    if (!spec.subdir) return this.fetchRoot(spec, dst, hops);
+    if (!spec.subdir) return this.fetchRoot(spec, dst, hops, module);
     const whole = `${dst}.whole`;
     try {
-      await this.fetchRoot(spec, whole, hops);
+      await this.fetchRoot(spec, whole, hops, module);
       await rename(await subdirGlob(whole, spec.subdir), dst);
     } finally {
       await rm(whole, { recursive: true, force: true });
@@ -137,15 +154,15 @@ export class SourceFetcher {
    * Put the source's root into `target` (a module's cache folder) unless it already holds this version. A changed
    * source replaces the old copy, keeping init and local state, and asks for a new init.
    */
-  materialize(spec: SourceSpec, target: string, rules: CopyRules): Promise<Materialized> {
+  materialize(spec: SourceSpec, target: string, rules: CopyRules, module?: string): Promise<Materialized> {
     // One module's cache folder is filled by one caller at a time (a run and a dependency's output read may meet).
     const prev = this.locks.get(target) ?? Promise.resolve();
-    const next = prev.catch(() => {}).then(() => this.fill(spec, target, rules));
+    const next = prev.catch(() => {}).then(() => this.fill(spec, target, rules, module));
     this.locks.set(target, next);
     return next;
   }
 
-  private async fill(spec: SourceSpec, target: string, rules: CopyRules): Promise<Materialized> {
+  private async fill(spec: SourceSpec, target: string, rules: CopyRules, module?: string): Promise<Materialized> {
     const local = spec.kind === 'local';
     if (local) await this.root(spec); // a missing local directory is an error before anything else
     const version = this.version(spec, local ? rules : { include: [], exclude: [] });
@@ -157,7 +174,7 @@ export class SourceFetcher {
     const previous = await readFile(versionFile, 'utf8').catch(() => undefined);
     const workDir = path.join(target, spec.subdir);
     if (previous === version && existsSync(workDir) && hasTerraformFiles(workDir)) return 'unchanged';
-    const root = await this.root(spec);
+    const root = await this.root(spec, module);
     if (existsSync(target)) clearExcept(target, KEEP_ON_UPDATE);
     await copyTree(root, target, local ? { rules, avoid: target } : {});
     await writeFile(versionFile, version);

@@ -24,17 +24,23 @@ export interface HttpGetOptions {
   follow(source: string, dst: string): Promise<void>;
 }
 
-export async function httpFetch(url: string, dst: string, o: HttpGetOptions): Promise<void> {
-  const u = new URL(url);
+/** The archive a URL names (`?archive=`, else its extension), or undefined; a lone compressed file is an error. */
+export function archiveKind(u: URL): string | undefined {
   const archiveParam = u.searchParams.get('archive');
-  const checksum = u.searchParams.get('checksum');
-  u.searchParams.delete('archive');
-  u.searchParams.delete('checksum');
   const file = u.pathname.toLowerCase();
   let kind = archiveParam && !['false', '0', 'f'].includes(archiveParam.toLowerCase()) ? archiveParam.toLowerCase() : undefined;
   if (!archiveParam) kind = [...ARCHIVES, ...SINGLE_FILE].filter((k) => file.endsWith(`.${k}`)).sort((a, b) => b.length - a.length)[0];
   if (kind && SINGLE_FILE.includes(kind)) throw new Error(`a .${kind} file is a single compressed file, not a module directory (use .tar.${kind.replace(/^t/, '')} or .zip)`);
   if (kind && !ARCHIVES.includes(kind)) throw new Error(`?archive=${kind} is not an archive type tgo unpacks (${ARCHIVES.join(', ')})`);
+  return kind;
+}
+
+export async function httpFetch(url: string, dst: string, o: HttpGetOptions): Promise<void> {
+  const u = new URL(url);
+  const kind = archiveKind(u);
+  const checksum = u.searchParams.get('checksum');
+  u.searchParams.delete('archive');
+  u.searchParams.delete('checksum');
   if (!kind) {
     if (checksum) throw new Error('?checksum= applies to archives only');
     await followTerraformGet(u, dst, o);
@@ -147,7 +153,7 @@ async function verifyChecksum(file: string, spec: string, source: URL, headers?:
 }
 
 /** Unpack: zip with yauzl (entries escaping the directory refused), tars with the system tar. */
-async function extract(archive: string, kind: string, dst: string): Promise<void> {
+export async function extract(archive: string, kind: string, dst: string): Promise<void> {
   if (kind === 'zip') {
     await unzip(archive, dst);
     return;

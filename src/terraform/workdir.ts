@@ -48,7 +48,7 @@ export async function prepareWorkingDir(cfg: ModuleConfig, o: PrepareOptions): P
   if (fetch) {
     const { spec, target } = fetch;
     const rules = { include: cfg.terraform.includeInCopy, exclude: cfg.terraform.excludeFromCopy };
-    const done = await o.fetcher.materialize(spec, target, rules);
+    const done = await o.fetcher.materialize(spec, target, rules, cfg.dir);
     if (!existsSync(workDir) || !statSync(workDir).isDirectory()) {
       throw new Error(`terraform.source: "${spec.subdir}" does not exist in ${spec.written}`);
     }

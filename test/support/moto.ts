@@ -49,6 +49,8 @@ export interface Moto {
    */
   createRole(name: string, trustedPrincipalArns: string[], opts?: { externalId?: string; allowAll?: boolean }): Promise<string>;
   createBucket(name: string): Promise<void>;
+  /** S3 PutObject (path style). */
+  putObject(bucket: string, key: string, body: string | Buffer): Promise<void>;
   /** DynamoDB table with hash key LockID (S), on-demand billing. */
   createLockTable(name: string): Promise<void>;
   /** DynamoDB GetItem by string key attributes (e.g. { LockID: 'bucket/key' }); the item in DynamoDB JSON or undefined. */
@@ -306,6 +308,10 @@ export async function startMoto(): Promise<Moto> {
           ]),
         });
         return xmlValues(xml, 'Arn')[0] ?? `arn:aws:iam::${ACCOUNT}:role/${name}`;
+      }),
+    putObject: (bucket, key, body) =>
+      seeding(async () => {
+        await req(`/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`, { method: 'PUT', headers: { authorization: authFor('s3') }, body });
       }),
     createBucket: (name) =>
       seeding(async () => {
