@@ -80,6 +80,12 @@ function dirMatcher(workingDir: string, includeDirs: string[], excludeDirs: stri
   return { rel, matches, includes: patterns(includeDirs), excludes: patterns(excludeDirs) };
 }
 
+/** Whether a folder matches --terragrunt-exclude-dir (stack generation leaves stack files there alone). */
+export function excludedByDir(workingDir: string, excludeDirs: string[]): (dir: string) => boolean {
+  const { matches, excludes } = dirMatcher(workingDir, [], excludeDirs);
+  return (dir) => matches(excludes, dir);
+}
+
 export const EXCLUDED_BY_DIR = 'excluded by --terragrunt-exclude-dir';
 export const NOT_INCLUDED = 'not matched by --terragrunt-include-dir';
 

@@ -17,6 +17,7 @@ import { effectiveSource, type SourceOptions } from '../source/overrides.js';
 import { ConfigError, ConfigErrors } from '../errors.js';
 import { cleanStacks } from './clean.js';
 import { readStackFile, STACK_FILE, type Component, type StackFile } from '../config/stack-file.js';
+import { excludedByDir } from '../discovery/select.js';
 import { findStackFiles, removePrevious, renderValues, writeManifest } from './files.js';
 
 /** Nesting deeper than this is a stack that generates itself. */
@@ -32,6 +33,8 @@ export interface GenerateOptions {
   noValidate?: boolean;
   /** At most this many components copied at once. */
   parallelism?: number;
+  /** A stack file in a folder this answers true for is left alone (--queue-exclude-dir): never read, never generated. */
+  excluded?: (dir: string) => boolean;
   log: (level: 'info' | 'debug' | 'warn', message: string) => void;
 }
 
@@ -42,7 +45,8 @@ export interface GenerateResult {
 
 export async function generateStacks(o: GenerateOptions): Promise<GenerateResult> {
   const display = o.loader.display;
-  const initial = findStackFiles(o.workingDir);
+  const wanted = (files: string[]) => files.filter((f) => !o.excluded?.(path.dirname(f)));
+  const initial = wanted(findStackFiles(o.workingDir));
   assertNoUnitBeside(initial, display);
   const pending = new Set(initial);
   const done = new Set<string>();
@@ -75,7 +79,7 @@ export async function generateStacks(o: GenerateOptions): Promise<GenerateResult
       // Stack files that generation brought (a nested stack, or one inside a unit's or stack's copied tree).
       for (const c of sf.components) {
         if (!c.enabled) continue;
-        const found = findStackFiles(c.dest);
+        const found = wanted(findStackFiles(c.dest));
         assertNoUnitBeside(found, display);
         for (const f of found) if (!done.has(f)) pending.add(f);
       }
@@ -93,12 +97,14 @@ export interface RunSettings {
   sources?: SourceOptions;
   noStackGenerate?: boolean;
   noStackValidate?: boolean;
+  excludeDirs?: string[];
 }
 
 /**
  * What run --all, `stack run` and `stack generate` do before anything else, as Terragrunt's runall: with
  * --source-update, clean every .terragrunt-stack first (not for destroy, which needs what was generated); then
- * generate every stack file below the working dir. Nothing with --no-stack-generate.
+ * generate every stack file below the working dir but those in folders --queue-exclude-dir names (as a module
+ * outside the queue, a stack file there is never read). Nothing with --no-stack-generate.
  */
 export async function generateForRun(
   opts: RunSettings,
@@ -110,6 +116,7 @@ export async function generateForRun(
   }
   return generateStacks({
     ...deps, workingDir: opts.workingDir, sourceMap: opts.sources?.sourceMap, noValidate: opts.noStackValidate, parallelism: opts.parallelism,
+    excluded: opts.excludeDirs?.length ? excludedByDir(opts.workingDir, opts.excludeDirs) : undefined,
   });
 }
 

@@ -87,6 +87,22 @@ describe('bad stack files: one error with file and line, no terraform started', 
     });
   }
 
+  it('a broken stack file in a folder --queue-exclude-dir names is never read: the rest is generated and runs', async () => {
+    const root = writeStack({
+      'units/a/terragrunt.hcl': '',
+      'live/good/terragrunt.stack.hcl': 'unit "a" {\n  source = "../../units/a"\n  path = "a"\n}\n',
+      'live/legacy/old/terragrunt.stack.hcl': 'unit "a" {\n  path = \n}\n',
+    });
+    const live = path.join(root, 'live');
+    const bad = await tgo(['run', '--all', 'plan', '--tf-path', tf.path], { cwd: live, env: baseEnv() });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/ERROR legacy\/old\/terragrunt\.stack\.hcl:2,\d+: /);
+    const r = await tgo(['run', '--all', 'plan', '--tf-path', tf.path, '--queue-exclude-dir', 'legacy/**'], { cwd: live, env: baseEnv() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(tf.records().filter((x) => x.cwd.startsWith(root) && x.argv[0] === 'plan').map((x) => path.relative(live, x.cwd))).toEqual(['good/.terragrunt-stack/a']);
+    expect(existsSync(path.join(live, 'legacy/old/.terragrunt-stack'))).toBe(false);
+  });
+
   it('a unit reading a value its block does not set: the unit\'s file and line, nothing run', async () => {
     const root = writeStack({
       'units/a/terragrunt.hcl': 'inputs = {\n  name = values.name\n  size = values.size\n}\n',
