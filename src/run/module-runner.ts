@@ -196,7 +196,7 @@ export class ModuleRunner {
     // init only when something asks for it (src/terraform/init-decision.ts): a changed source, backend or lock
     // file, missing modules, or code that needs .terraform and has none.
     const init = this.initPlan(cfg, workDir);
-    const reason = opts.autoInit && !NO_INIT_COMMANDS.has(opts.command) ? initReason(workDir, init.fingerprint, init.wanted) : undefined;
+    const reason = opts.autoInit && !NO_INIT_COMMANDS.has(opts.command) ? initReason(workDir, env, init.fingerprint, init.wanted) : undefined;
     if (reason) {
       this.session.emit({ type: 'log', level: 'info', module: id, message: `running terraform init (${reason})` });
       const initEnv = this.environment(cfg, mc, 'init');
@@ -204,12 +204,12 @@ export class ModuleRunner {
       const toStderr = (_s: 'stdout' | 'stderr', l: string) => emitLine('stderr', l);
       const done = await this.withHooks(tf, 'init', (collect) => this.exec(this.tfPath(cfg), init.args, workDir, initEnv, toStderr, collect), hookRun(initEnv, toStderr));
       if (!done.ok) return { ...done, reason: `terraform init failed: ${done.reason}` };
-      this.initialised(workDir, init.fingerprint);
+      this.initialised(workDir, initEnv, init.fingerprint);
     }
     const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: tf.extraArguments, moduleDir: dir, runAll: opts.all, remoteState: cfg.remoteState });
     const outcome = await this.withHooks(tf, opts.command, (collect) => this.exec(this.tfPath(cfg), args, workDir, env, emitLine, collect), hookRun(env));
     // `tgo init` itself: the next command needs no other init.
-    if (opts.command === 'init' && outcome.ok) this.initialised(workDir, init.fingerprint);
+    if (opts.command === 'init' && outcome.ok) this.initialised(workDir, env, init.fingerprint);
     return outcome;
   }
 
@@ -221,8 +221,8 @@ export class ModuleRunner {
     return { args, fingerprint, wanted: rs && !rs.disableInit ? { type: rs.backend, config: terraformBackendConfig(rs.backend, rs.config) } : undefined };
   }
 
-  private initialised(workDir: string, fingerprint: string): void {
-    recordInit(workDir, fingerprint);
+  private initialised(workDir: string, env: Env, fingerprint: string): void {
+    recordInit(workDir, env, fingerprint);
     rmSync(path.join(workDir, INIT_REQUIRED_FILE), { force: true });
   }
 
@@ -356,15 +356,16 @@ export class ModuleRunner {
     // The dependency's own init: its remote_state backend (-backend-config or the generated file), its role and
     // extra_arguments, decided as its own run decides it.
     const init = this.initPlan(cfg, workDir);
-    const reason = this.opts.autoInit ? initReason(workDir, init.fingerprint, init.wanted) : undefined;
+    const initEnv = this.environment({ ...cfg, inputs: {} }, mc, 'init');
+    const reason = this.opts.autoInit ? initReason(workDir, initEnv, init.fingerprint, init.wanted) : undefined;
     if (reason) {
       this.debug(this.session.id(depDir))(`running terraform init to read its outputs (${reason})`);
       const r = await runProcess(this.tfPath(cfg), init.args, {
-        cwd: workDir, env: this.environment({ ...cfg, inputs: {} }, mc, 'init'), onLine: quiet, stdin: 'ignore', detached: this.opts.all, interrupt: this.d.interrupt, kill: this.d.kill,
+        cwd: workDir, env: initEnv, onLine: quiet, stdin: 'ignore', detached: this.opts.all, interrupt: this.d.interrupt, kill: this.d.kill,
       });
       if (r.spawnError) throw r.spawnError;
       if (r.exitCode !== 0) throw new Error(`terraform init failed in ${this.session.id(depDir)}`);
-      this.initialised(workDir, init.fingerprint);
+      this.initialised(workDir, initEnv, init.fingerprint);
     }
     const stdout: string[] = [];
     const stderr: string[] = [];

@@ -12,9 +12,10 @@ import path from 'node:path';
 import { INIT_REQUIRED_FILE } from '../source/fetcher.js';
 import type { ValueObject } from '../config/hcl/values.js';
 import { codeNeedsInit, scanCode } from './code-scan.js';
-import { initialisedBackend } from './state.js';
+import { dataDir, initialisedBackend } from './state.js';
 
-export const INIT_RECORD = path.join('.terraform', 'tgo-init.json');
+/** tgo's record of its last init, in terraform's data dir. */
+const INIT_RECORD = 'tgo-init.json';
 const LOCK_FILE = '.terraform.lock.hcl';
 
 interface InitRecord {
@@ -37,16 +38,16 @@ export function backendFingerprint(initArgs: string[], backendFile?: string): st
  * Why `workDir` needs init now, or undefined when it does not. `backend`: the fingerprint of this run's backend
  * settings; `wanted`: the remote_state backend as terraform will see it, if any.
  */
-export function initReason(workDir: string, backend: string, wanted?: { type: string; config: ValueObject }): string | undefined {
+export function initReason(workDir: string, env: NodeJS.ProcessEnv, backend: string, wanted?: { type: string; config: ValueObject }): string | undefined {
   if (existsSync(path.join(workDir, INIT_REQUIRED_FILE))) return 'the source changed';
   const code = scanCode(workDir);
-  const dotTerraform = existsSync(path.join(workDir, '.terraform'));
-  if (!dotTerraform) return codeNeedsInit(code) ? 'no .terraform directory yet' : undefined;
-  if (code.modules && !existsSync(path.join(workDir, '.terraform', 'modules'))) return 'its modules are not installed';
-  const record = readRecord(workDir);
+  const data = dataDir(workDir, env);
+  if (!existsSync(data)) return codeNeedsInit(code) ? 'no .terraform directory yet' : undefined;
+  if (code.modules && !existsSync(path.join(data, 'modules'))) return 'its modules are not installed';
+  const record = readRecord(data);
   if (!record) {
     // Initialised outside tgo: only a backend terraform recorded differently is a reason.
-    const recorded = initialisedBackend(workDir);
+    const recorded = initialisedBackend(workDir, env);
     return wanted && recorded && !sameBackend(wanted, recorded) ? 'the backend configuration changed' : undefined;
   }
   if (record.backend !== backend) return 'the backend configuration changed';
@@ -55,10 +56,11 @@ export function initReason(workDir: string, backend: string, wanted?: { type: st
 }
 
 /** After a successful init: what it was made with (an init that made no .terraform needs no record). */
-export function recordInit(workDir: string, backend: string): void {
-  if (!existsSync(path.join(workDir, '.terraform'))) return;
+export function recordInit(workDir: string, env: NodeJS.ProcessEnv, backend: string): void {
+  const data = dataDir(workDir, env);
+  if (!existsSync(data)) return;
   const record: InitRecord = { backend, lock: lockHash(workDir) };
-  writeFileSync(path.join(workDir, INIT_RECORD), `${JSON.stringify(record)}\n`);
+  writeFileSync(path.join(data, INIT_RECORD), `${JSON.stringify(record)}\n`);
 }
 
 /** Every setting tgo passes is what terraform recorded (it records every attribute of the backend's schema). */
@@ -73,9 +75,9 @@ function sameBackend(wanted: { type: string; config: ValueObject }, recorded: { 
   return wanted.type === recorded.type && same(wanted.config, recorded.config);
 }
 
-function readRecord(workDir: string): InitRecord | undefined {
+function readRecord(data: string): InitRecord | undefined {
   try {
-    const r = JSON.parse(readFileSync(path.join(workDir, INIT_RECORD), 'utf8')) as InitRecord;
+    const r = JSON.parse(readFileSync(path.join(data, INIT_RECORD), 'utf8')) as InitRecord;
     return typeof r.backend === 'string' ? r : undefined;
   } catch {
     return undefined;

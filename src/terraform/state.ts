@@ -20,21 +20,26 @@ export type StateLocation =
 const OWN_CREDENTIALS = ['access_key', 'secret_key', 'token', 'profile', 'shared_credentials_file', 'shared_credentials_files',
   'shared_config_files', 'assume_role', 'assume_role_with_web_identity', 'role_arn', 'web_identity_token_file', 'sse_customer_key'];
 
+/** terraform's data dir for a working dir: TF_DATA_DIR (relative to it), else .terraform. */
+export function dataDir(workDir: string, env: NodeJS.ProcessEnv): string {
+  return env.TF_DATA_DIR ? path.resolve(workDir, env.TF_DATA_DIR) : path.join(workDir, '.terraform');
+}
+
 /** terraform's current workspace in a working dir: TF_WORKSPACE, else what `terraform workspace select` recorded. */
 export function currentWorkspace(workDir: string, env: NodeJS.ProcessEnv): string {
   if (env.TF_WORKSPACE) return env.TF_WORKSPACE;
   try {
-    return readFileSync(path.join(workDir, '.terraform', 'environment'), 'utf8').trim() || 'default';
+    return readFileSync(path.join(dataDir(workDir, env), 'environment'), 'utf8').trim() || 'default';
   } catch {
     return 'default';
   }
 }
 
 /** The backend recorded by the last `terraform init` (.terraform/terraform.tfstate), nulls left out. */
-export function initialisedBackend(workDir: string): { type: string; config: ValueObject } | undefined {
+export function initialisedBackend(workDir: string, env: NodeJS.ProcessEnv): { type: string; config: ValueObject } | undefined {
   let doc: { backend?: { type?: string; config?: ValueObject } };
   try {
-    doc = JSON.parse(readFileSync(path.join(workDir, '.terraform', 'terraform.tfstate'), 'utf8'));
+    doc = JSON.parse(readFileSync(path.join(dataDir(workDir, env), 'terraform.tfstate'), 'utf8'));
   } catch {
     return undefined;
   }
@@ -43,11 +48,14 @@ export function initialisedBackend(workDir: string): { type: string; config: Val
   return { type: doc.backend.type, config };
 }
 
-/** Where the current workspace's state of the module in `workDir` lives, or why tgo should ask terraform. */
-export function stateLocation(workDir: string, remoteState: RemoteStateConfig | undefined, env: NodeJS.ProcessEnv): StateLocation {
+/**
+ * Where the current workspace's state of the module in `workDir` lives, or why tgo should ask terraform.
+ * `stateFlag`: a `-state=PATH` its `output` gets from extra_arguments (terraform honours it for local state only).
+ */
+export function stateLocation(workDir: string, remoteState: RemoteStateConfig | undefined, env: NodeJS.ProcessEnv, stateFlag?: string): StateLocation {
   if (!existsSync(workDir)) return { kind: 'terraform', reason: 'its working directory is not prepared yet' };
   const workspace = currentWorkspace(workDir, env);
-  const initialised = initialisedBackend(workDir);
+  const initialised = initialisedBackend(workDir, env);
   let backend: string;
   let config: ValueObject;
   if (initialised) {
@@ -64,7 +72,7 @@ export function stateLocation(workDir: string, remoteState: RemoteStateConfig | 
     config = {};
   }
   if (remoteState?.encryption) return { kind: 'terraform', reason: 'its state is encrypted' };
-  if (backend === 'local') return { kind: 'local', file: localStateFile(workDir, config, workspace) };
+  if (backend === 'local') return { kind: 'local', file: stateFlag ? path.resolve(workDir, stateFlag) : localStateFile(workDir, config, workspace) };
   if (backend === 's3') return s3Location(config, workspace, env);
   return { kind: 'terraform', reason: `backend "${backend}" is not read directly` };
 }

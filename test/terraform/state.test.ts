@@ -39,6 +39,17 @@ describe('stateLocation', () => {
     expect(stateLocation(d, s3({}), {})).toEqual({ kind: 'local', file: path.join(d, 'ws', 'green', 'terraform.tfstate') });
   });
 
+  it('TF_DATA_DIR holds what init recorded; -state=PATH (extra_arguments for output) names a local state file', () => {
+    const d = workDir({
+      'main.tf': '',
+      'data/terraform.tfstate': JSON.stringify({ version: 3, backend: { type: 'local', config: { path: 'from-data-dir.tfstate' }, hash: 1 } }),
+    });
+    expect(stateLocation(d, undefined, { TF_DATA_DIR: 'data' })).toEqual({ kind: 'local', file: path.join(d, 'from-data-dir.tfstate') });
+    expect(stateLocation(d, undefined, {}, 'other/x.tfstate')).toEqual({ kind: 'local', file: path.join(d, 'other', 'x.tfstate') });
+    // terraform ignores -state for a remote backend.
+    expect(stateLocation(d, s3({}), {}, 'other/x.tfstate')).toMatchObject({ kind: 's3' });
+  });
+
   it('s3: bucket and key, workspace_key_prefix (default env:), endpoints.s3 or endpoint or AWS_ENDPOINT_URL_S3, path style', () => {
     const d = workDir();
     expect(stateLocation(d, s3({}), {})).toEqual({ kind: 's3', bucket: 'b', key: 'k/terraform.tfstate', region: 'eu-west-1', endpoint: undefined, pathStyle: false });
