@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/support/setup.ts'],
     // Timeouts only catch hangs: far above a test's worst case on a loaded 2-core machine (a CLI start there can
     // take 10 s), so they never decide a result. Tests prove order with events and counters, not clocks.
     testTimeout: 180_000,

@@ -303,9 +303,13 @@ export class ModuleRunner {
   /** `dependency.<name>` values for phase two: outputs read with each dependency's own role, or mocks. */
   private async dependencyValues(cfg: ModuleConfig, command: string): Promise<DependencyValues> {
     const out: DependencyValues = {};
-    for (const dep of cfg.dependencies) {
-      out[dep.name] = { outputs: await this.outputsOf(cfg, dep, command), config_path: dep.configPath };
-    }
+    // Read at once (each is a terraform process and a state download); the first failure in the order written wins.
+    const read = await Promise.allSettled(cfg.dependencies.map((dep) => this.outputsOf(cfg, dep, command)));
+    const failed = read.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    cfg.dependencies.forEach((dep, i) => {
+      out[dep.name] = { outputs: (read[i] as PromiseFulfilledResult<Value>).value, config_path: dep.configPath };
+    });
     // A disabled dependency (enabled = false) still answers with its mock outputs, as in Terragrunt.
     for (const dep of cfg.disabledDependencies ?? []) out[dep.name] = { outputs: dep.mockOutputs ?? {}, config_path: dep.configPath };
     return out;

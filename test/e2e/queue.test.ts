@@ -117,6 +117,24 @@ describe('exit codes', () => {
   });
 });
 
+describe('dependency outputs', () => {
+  it('a module\'s dependencies are read at the same time: each read waits until both have started', async () => {
+    // Each dependency's `output -json` holds at a barrier for two: read one after the other, the first would
+    // give up there (exit 97) and the plan would fail.
+    const barrier = { dir: '../.reads', count: 2 };
+    const root = writeStack({
+      'vpc/terragrunt.hcl': '', 'vpc/.terraform/keep': '', 'vpc/fake-tf.json': { outputs: { id: 'vpc-1' }, barrier },
+      'dns/terragrunt.hcl': '', 'dns/.terraform/keep': '', 'dns/fake-tf.json': { outputs: { zone: 'Z1' }, barrier },
+      'app/terragrunt.hcl': 'dependency "vpc" {\n  config_path = "../vpc"\n}\ndependency "dns" {\n  config_path = "../dns"\n}\ninputs = {\n  ids = "${dependency.vpc.outputs.id}/${dependency.dns.outputs.zone}"\n}\n',
+      'app/.terraform/keep': '',
+    });
+    const r = await run(['plan'], path.join(root, 'app'));
+    expect(r.code, r.stderr).toBe(0);
+    const plan = tf.records().find((x) => x.cwd === path.join(root, 'app') && x.argv[0] === 'plan')!;
+    expect(plan.env.TF_VAR_ids).toBe('vpc-1/Z1');
+  });
+});
+
 describe('output', () => {
   const outputs = () => writeStack({
     'vpc/terragrunt.hcl': '', 'vpc/fake-tf.json': { outputs: { vpc_id: 'vpc-1' } },

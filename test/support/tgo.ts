@@ -2,7 +2,7 @@
  * Running the real tgo CLI (bin/run.js over dist/, built by `npm test`) as a subprocess, the way a user does,
  * and copying fixture stacks into temp dirs so runs never dirty the repo.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,8 +49,13 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.
   return env;
 }
 
+/** tgo processes started by this test file that have not exited yet. */
+const running = new Set<ChildProcess>();
+
 export function startTgo(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): TgoRun {
   const child = spawn(process.execPath, [TGO, ...args], { cwd: opts.cwd, env: opts.env ?? baseEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('close', () => running.delete(child));
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -61,6 +66,27 @@ export function startTgo(args: string[], opts: { cwd: string; env?: NodeJS.Proce
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, pid: child.pid! }));
   });
   return { pid: child.pid!, done, kill: (s) => child.kill(s) };
+}
+
+/**
+ * Stops every tgo still running when a test ends (one that timed out: vitest does not stop what it awaited).
+ * Left alone, such a run goes on beside the next tests, holding their CPU and the state locks its terraform
+ * took, which the next terraform then waits for (-lock-timeout). One SIGTERM first: tgo forwards it to its
+ * terraform, which releases its lock; SIGKILL only if tgo is still there after `graceMs`. Returns how many it
+ * stopped.
+ */
+export async function stopLeftoverTgo(graceMs = 30_000): Promise<number> {
+  const left = [...running];
+  await Promise.all(left.map((child) => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  })));
+  return left.length;
 }
 
 export function tgo(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<TgoResult> {
