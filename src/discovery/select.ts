@@ -147,7 +147,18 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
     const cfg = input.modules.get(d)!;
     if (matches(excludes, d)) exclude(d, EXCLUDED_BY_DIR);
     else if (cfg.skip) exclude(d, 'skip = true');
-    else if (input.destroy && cfg.preventDestroy) exclude(d, 'prevent_destroy = true');
+    else if (input.destroy && cfg.preventDestroy) {
+      exclude(d, 'prevent_destroy = true');
+      // What a protected module depends on stays too (Terragrunt's applyPreventDestroyExclusions).
+      const todo = [...input.dependencies(d)];
+      while (todo.length > 0) {
+        const dep = todo.pop()!;
+        if (chosen.has(dep)) {
+          exclude(dep, `dependency of ${rel(d)} (prevent_destroy)`);
+          todo.push(...input.dependencies(dep));
+        }
+      }
+    }
     else if (cfg.exclude && cfg.exclude.if && actionMatches(cfg.exclude.actions, input.command)) {
       exclude(d, 'exclude block');
       if (cfg.exclude.excludeDependencies) {

@@ -9,7 +9,7 @@ import { findCredentialOverrides, overrideWarning } from '../auth/hygiene.js';
 import type { DependencyValues } from '../config/loader.js';
 import type { DependencyConfig, ModuleConfig } from '../config/types.js';
 import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
-import { extraEnv, inputsToEnv, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
+import { extraEnv, inputsToEnv, isDestroy, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
 import { terraformBackendConfig } from '../terraform/hcl-render.js';
 import { backendFingerprint, initReason, recordInit } from '../terraform/init-decision.js';
 import { outputsFromState } from './state-outputs.js';
@@ -205,6 +205,11 @@ export class ModuleRunner {
       const done = await this.withHooks(tf, 'init', (collect) => this.exec(this.tfPath(cfg), init.args, workDir, initEnv, toStderr, collect), hookRun(initEnv, toStderr));
       if (!done.ok) return { ...done, reason: `terraform init failed: ${done.reason}` };
       this.initialised(workDir, initEnv, init.fingerprint);
+    }
+    // Terragrunt checks after init, before the command's hooks (checkProtectedModuleRunCfg). Under run-all a
+    // protected module was already left out of a destroy; this is every single-module way to destroy one.
+    if (cfg.preventDestroy && isDestroy(opts.command, opts.args)) {
+      return { ok: false, reason: `Unit is protected by the prevent_destroy flag in ${cfg.configPath}. Set it to false or remove it to allow destruction of the unit.` };
     }
     const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: tf.extraArguments, moduleDir: dir, runAll: opts.all, remoteState: cfg.remoteState });
     const outcome = await this.withHooks(tf, opts.command, (collect) => this.exec(this.tfPath(cfg), args, workDir, env, emitLine, collect), hookRun(env));

@@ -107,6 +107,11 @@ async function runIn(session: RunSession, signals: Signals): Promise<RunResult> 
 
   if (!opts.all) {
     const cfg = stack.modules.get(opts.workingDir);
+    if (cfg?.skip) {
+      // Classic Terragrunt's skip (inherited from includes): the module is left alone, successfully.
+      sink.emit({ type: 'log', level: 'info', message: `Skipping terragrunt module ${cfg.configPath} due to skip = true.` });
+      return { exitCode: 0, results: new Map(), stack };
+    }
     if (cfg && excludePreventsRun(cfg.exclude, opts.command)) {
       session.emit({ type: 'log', level: 'info', message: `Early exit in tgo unit ${stack.id(cfg.dir)} due to exclude block with no_run = true` });
       return { exitCode: 0, results: new Map(), stack };
