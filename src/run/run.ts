@@ -109,7 +109,7 @@ async function runIn(session: RunSession, signals: Signals): Promise<RunResult> 
     const cfg = stack.modules.get(opts.workingDir);
     if (cfg?.skip) {
       // Classic Terragrunt's skip (inherited from includes): the module is left alone, successfully.
-      sink.emit({ type: 'log', level: 'info', message: `Skipping terragrunt module ${cfg.configPath} due to skip = true.` });
+      session.emit({ type: 'log', level: 'info', message: `Skipping terragrunt module ${cfg.configPath} due to skip = true.` });
       return { exitCode: 0, results: new Map(), stack };
     }
     if (cfg && excludePreventsRun(cfg.exclude, opts.command)) {
