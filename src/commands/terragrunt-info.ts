@@ -9,7 +9,7 @@ export default class TerragruntInfo extends TgoCommand {
   async run(): Promise<void> {
     this.finish(await inspect(this.argv, false, (stack, opts) => {
       const cfg = [...stack.modules.values()][0]!;
-      return `${JSON.stringify(moduleInfo(stack, cfg, opts.tfPath), null, 2)}\n`;
+      return `${JSON.stringify(moduleInfo(stack, cfg, opts), null, 2)}\n`;
     }));
   }
 }

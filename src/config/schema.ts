@@ -109,7 +109,7 @@ export const TERRAGRUNT_SCHEMA: BodySchema = {
           source: {},
           include_in_copy: {},
           exclude_from_copy: {},
-          copy_terraform_lock_file: { notActedOn: later('copy_terraform_lock_file (the lock file is not copied back from .terragrunt-cache)') },
+          copy_terraform_lock_file: {},
           // Newer Terragrunt attributes of the terraform block.
           version: { notActedOn: later('terraform.version') },
           update_source_with_cas: { notActedOn: later('update_source_with_cas (sources are not kept in a content-addressed store)') },

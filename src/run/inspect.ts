@@ -8,7 +8,9 @@ import type { Hook, ModuleConfig } from '../config/types.js';
 import type { Value, ValueObject } from '../config/hcl/values.js';
 import { ROLE_PARAM_LIST } from '../config/role-params.js';
 import { describeSource } from '../shared/provenance.js';
-import type { Stack } from './stack.js';
+import { overrideContext, type Stack } from './stack.js';
+import type { RunOptions } from './options.js';
+import { workingDirOf } from '../terraform/workdir.js';
 
 /** The role as tgo will assume it, each parameter with where it was set; secrets (the web identity token) never shown. */
 export function renderRole(role: RoleSpec | undefined): ValueObject | null {
@@ -117,13 +119,24 @@ export function moduleGroups(groups: string[][]): Record<string, string[]> {
   return Object.fromEntries(groups.map((g, i) => [`Group ${i + 1}`, g]));
 }
 
-export function moduleInfo(stack: Stack, cfg: ModuleConfig, tfPath: string | undefined): ValueObject {
+/**
+ * Terragrunt's terragrunt-info: WorkingDir is where terraform runs — with a source, the module's copy under the
+ * download dir, as prepareWorkingDir makes it — and TerraformCommand the command given (terragrunt-info itself).
+ */
+export function moduleInfo(stack: Stack, cfg: ModuleConfig, opts: RunOptions, command = 'terragrunt-info'): ValueObject {
+  let workingDir = cfg.dir;
+  try {
+    workingDir = workingDirOf(cfg, overrideContext(opts)).workDir;
+  } catch {
+    // A source tgo cannot fetch: a run would fail on it; the info still shows the module.
+  }
+  const downloadDir = opts.sources?.downloadDir ?? (cfg.downloadDir ? path.resolve(cfg.dir, cfg.downloadDir) : path.join(cfg.dir, '.terragrunt-cache'));
   return {
     ConfigPath: cfg.configPath,
-    DownloadDir: cfg.downloadDir ? path.resolve(cfg.dir, cfg.downloadDir) : path.join(cfg.dir, '.terragrunt-cache'),
+    DownloadDir: downloadDir,
     IamRole: stack.roles.get(cfg.dir)?.roleArn.value ?? '',
-    TerraformBinary: tfPath ?? cfg.terraformBinary ?? 'terraform',
-    TerraformCommand: '',
-    WorkingDir: cfg.dir,
+    TerraformBinary: opts.tfPath ?? cfg.terraformBinary ?? 'terraform',
+    TerraformCommand: command,
+    WorkingDir: workingDir,
   };
 }

@@ -2,7 +2,7 @@
 // own role), the full configuration, the working directory, auto-init, then the command. Everything it
 // observes is reported as events.
 
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Env } from '../auth/env.js';
 import { findCredentialOverrides, overrideWarning } from '../auth/hygiene.js';
@@ -21,6 +21,7 @@ import { satisfies } from '../shared/version-constraint.js';
 import { runProcess, type ProcessResult } from '../terraform/spawn.js';
 import { ConfigError, ConfigErrors, errorMessage } from '../errors.js';
 import { INIT_REQUIRED_FILE, type SourceFetcher } from '../source/fetcher.js';
+import { LOCK_FILE } from '../source/copy.js';
 import { redactUrl } from '../source/detect.js';
 import type { OverrideContext } from '../source/overrides.js';
 import { singleFlight } from '../shared/single-flight.js';
@@ -202,7 +203,7 @@ export class ModuleRunner {
       const initEnv = this.environment(cfg, mc, 'init');
       // Auto-init output goes to stderr: stdout belongs to the command the user asked for (output -json…).
       const toStderr = (_s: 'stdout' | 'stderr', l: string) => emitLine('stderr', l);
-      const done = await this.withHooks(tf, 'init', (collect) => this.exec(this.tfPath(cfg), init.args, workDir, initEnv, toStderr, collect), hookRun(initEnv, toStderr));
+      const done = await this.withHooks(tf, 'init', (collect) => this.lockFileCopied(cfg, workDir, ['init'], this.exec(this.tfPath(cfg), init.args, workDir, initEnv, toStderr, collect)), hookRun(initEnv, toStderr));
       if (!done.ok) return { ...done, reason: `terraform init failed: ${done.reason}` };
       this.initialised(workDir, initEnv, init.fingerprint);
     }
@@ -212,7 +213,7 @@ export class ModuleRunner {
       return { ok: false, reason: `Unit is protected by the prevent_destroy flag in ${cfg.configPath}. Set it to false or remove it to allow destruction of the unit.` };
     }
     const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: tf.extraArguments, moduleDir: dir, runAll: opts.all, remoteState: cfg.remoteState });
-    const outcome = await this.withHooks(tf, opts.command, (collect) => this.exec(this.tfPath(cfg), args, workDir, env, emitLine, collect), hookRun(env));
+    const outcome = await this.withHooks(tf, opts.command, (collect) => this.lockFileCopied(cfg, workDir, [opts.command, ...opts.args], this.exec(this.tfPath(cfg), args, workDir, env, emitLine, collect)), hookRun(env));
     // `tgo init` itself: the next command needs no other init.
     if (opts.command === 'init' && outcome.ok) this.initialised(workDir, env, init.fingerprint);
     return outcome;
@@ -229,6 +230,23 @@ export class ModuleRunner {
   private initialised(workDir: string, env: Env, fingerprint: string): void {
     recordInit(workDir, env, fingerprint);
     rmSync(path.join(workDir, INIT_REQUIRED_FILE), { force: true });
+  }
+
+  /**
+   * Terragrunt's ShouldCopyLockFile: after `init` or `providers lock` in a .terragrunt-cache copy, the
+   * .terraform.lock.hcl terraform wrote there is copied next to terragrunt.hcl (to be committed), whether the
+   * command succeeded or not, unless copy_terraform_lock_file = false.
+   */
+  private async lockFileCopied(cfg: ModuleConfig, workDir: string, commandLine: string[], run: Promise<ExecOutcome>): Promise<ExecOutcome> {
+    const outcome = await run;
+    const [command, ...rest] = commandLine;
+    const locks = command === 'init' || (command === 'providers' && rest.find((a) => !a.startsWith('-')) === 'lock');
+    const from = path.join(workDir, LOCK_FILE);
+    if (locks && cfg.terraform.copyTerraformLockFile && path.resolve(workDir) !== path.resolve(cfg.dir) && existsSync(from)) {
+      copyFileSync(from, path.join(cfg.dir, LOCK_FILE));
+      this.debug(this.session.id(cfg.dir))(`copied ${LOCK_FILE} from ${path.relative(cfg.dir, workDir)} to the module directory`);
+    }
+    return outcome;
   }
 
   /**
