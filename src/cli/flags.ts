@@ -48,6 +48,8 @@ export const FLAGS: FlagSpec[] = [
     'Log level: error, warn, info (default), debug.'),
   flag('noAutoInit', 'boolean', ['terragrunt-no-auto-init', 'no-auto-init'], ['TG_NO_AUTO_INIT', 'TERRAGRUNT_NO_AUTO_INIT'], 'RUN',
     'Do not run terraform init automatically when a module has no .terraform directory.'),
+  flag('noAutoRetry', 'boolean', ['terragrunt-no-auto-retry', 'no-auto-retry'], ['TG_NO_AUTO_RETRY', 'TERRAGRUNT_NO_AUTO_RETRY'], 'RUN',
+    'Do not run a failed terraform command again when a retry rule (errors block, retryable_errors, the defaults) matches.'),
   flag('all', 'boolean', ['all'], ['TG_ALL'], 'QUEUE', 'With `run`: run the command in every module (same as run-all).'),
   flag('dependencyFetchOutputFromState', 'boolean', ['terragrunt-fetch-dependency-output-from-state', 'dependency-fetch-output-from-state'],
     ['TG_DEPENDENCY_FETCH_OUTPUT_FROM_STATE', 'TERRAGRUNT_FETCH_DEPENDENCY_OUTPUT_FROM_STATE'], 'RUN',

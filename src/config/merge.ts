@@ -19,6 +19,7 @@ import type {
 import { ROLE_PARAMS } from './role-params.js';
 import { ConfigError } from '../errors.js';
 import { compileOnError } from './on-errors.js';
+import { errorsSettings, mergeErrors, readErrors, type FileErrors } from './errors-block.js';
 
 /** One file's contribution, before merging. Absent fields were not set in that file. */
 export interface FileConfig {
@@ -39,6 +40,7 @@ export interface FileConfig {
   terraformBinary?: string;
   terraformVersionConstraint?: string;
   terragruntVersionConstraint?: string;
+  errors?: FileErrors;
   deferred: string[];
 }
 
@@ -266,6 +268,7 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
     terraformBinary: r.str(tree, 'terraform_binary', 'terraform_binary'),
     terraformVersionConstraint: r.str(tree, 'terraform_version_constraint', 'terraform_version_constraint'),
     terragruntVersionConstraint: r.str(tree, 'terragrunt_version_constraint', 'terragrunt_version_constraint'),
+    errors: readErrors(r, tree),
     deferred,
   };
 }
@@ -419,6 +422,7 @@ function mergeInto(parent: FileConfig, child: FileConfig, deep: boolean, display
     terraformBinary: child.terraformBinary ?? parent.terraformBinary,
     terraformVersionConstraint: child.terraformVersionConstraint ?? parent.terraformVersionConstraint,
     terragruntVersionConstraint: child.terragruntVersionConstraint ?? parent.terragruntVersionConstraint,
+    errors: mergeErrors(parent.errors, child.errors),
     deferred: [...new Set([...parent.deferred, ...child.deferred])],
   };
 }
@@ -474,6 +478,7 @@ export function mergeFileConfigs(dir: string, configPath: string, includes: Incl
     terraformBinary: m.terraformBinary,
     terraformVersionConstraint: m.terraformVersionConstraint,
     terragruntVersionConstraint: m.terragruntVersionConstraint,
+    errors: errorsSettings(m.errors),
     deferred: m.deferred,
   };
 }

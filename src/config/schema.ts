@@ -37,7 +37,6 @@ export interface BlockSchema {
 }
 
 const later = (what: string): NotActedOn => ({ level: 'warn', reason: `tgo does not act on ${what} yet; it is ignored` });
-const RETRIES = later('Terragrunt\'s retry settings (a failed terraform command is not retried)');
 
 // Terragrunt's Hook and ErrorHook structs (pkg/config/config.go): error hooks have no `if`/`run_on_error` and
 // require `on_errors`.
@@ -72,9 +71,9 @@ export const TERRAGRUNT_SCHEMA: BodySchema = {
     terraform_binary: {},
     terraform_version_constraint: {},
     terragrunt_version_constraint: { notActedOn: later('terragrunt_version_constraint') },
-    retryable_errors: { notActedOn: RETRIES },
-    retry_max_attempts: { notActedOn: RETRIES },
-    retry_sleep_interval_sec: { notActedOn: RETRIES },
+    retryable_errors: {},
+    retry_max_attempts: {},
+    retry_sleep_interval_sec: {},
     // Both also exist as attribute forms (`generate = {…}`, `remote_state = {…}`).
     generate: {},
     remote_state: {},
@@ -190,11 +189,10 @@ export const TERRAGRUNT_SCHEMA: BodySchema = {
     errors: {
       labels: [],
       single: true,
-      notActedOn: later('the errors block (retry and ignore rules)'),
       body: {
         blocks: {
-          retry: { labels: ['name'], body: { attributes: { retryable_errors: {}, max_attempts: {}, sleep_interval_sec: {} } } },
-          ignore: { labels: ['name'], body: { attributes: { ignorable_errors: {}, message: {}, signals: {} } } },
+          retry: { labels: ['name'], body: { attributes: { retryable_errors: { required: true }, max_attempts: { required: true }, sleep_interval_sec: { required: true } } } },
+          ignore: { labels: ['name'], body: { attributes: { ignorable_errors: { required: true }, message: {}, signals: {} } } },
         },
       },
     },

@@ -99,6 +99,33 @@ export interface RemoteStateConfig {
   disableDependencyOptimization: boolean;
 }
 
+/** errors { retry "name" {…} }: a failure whose text matches is run again (patterns RE2; a leading ! negates). */
+export interface RetryRule {
+  name: string;
+  retryableErrors: string[];
+  maxAttempts: number;
+  sleepIntervalSec: number;
+}
+
+/** errors { ignore "name" {…} }: a matching failure counts as a success; signals go to error-signals.json. */
+export interface IgnoreRule {
+  name: string;
+  ignorableErrors: string[];
+  message: string;
+  signals?: ValueObject;
+}
+
+/** What decides whether a failed run is retried or ignored (see src/run/recovery.ts). */
+export interface ErrorsSettings {
+  /** The errors block's rules: when it has any, they replace the default retry rule, as in Terragrunt. */
+  retry: RetryRule[];
+  ignore: IgnoreRule[];
+  /** Classic attributes: retryable_errors (replaces the default list), retry_max_attempts, retry_sleep_interval_sec. */
+  retryableErrors?: string[];
+  retryMaxAttempts?: number;
+  retrySleepIntervalSec?: number;
+}
+
 export interface ExcludeConfig {
   if: boolean;
   actions: string[];
@@ -131,6 +158,7 @@ export interface ModuleConfig {
   remoteState?: RemoteStateConfig;
   skip: boolean;
   preventDestroy: boolean;
+  errors: ErrorsSettings;
   exclude?: ExcludeConfig;
   downloadDir?: string;
   terraformBinary?: string;

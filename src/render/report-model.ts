@@ -50,6 +50,8 @@ export interface ModuleRecord {
   /** The failed ancestor of an early exit (module id). */
   cause?: string;
   stderrTail?: string[];
+  /** Succeeded through an errors rule (retried, or its failure ignored). */
+  recovered?: { how: 'retried' | 'ignored'; rule: string; attempts: number };
   /** What it waited for in this run (dependencies; dependents for destroy), as module ids. */
   waitsFor: string[];
   /** Order of arrival of its result, for stable ordering. */
@@ -129,6 +131,7 @@ export function buildRunModel(events: RecordedEvent[], workingDir: string): RunM
         reason: f.e.reason,
         cause: f.e.cause,
         stderrTail: f.e.stderrTail,
+        recovered: f.e.recovered,
         seq: f.seq,
       };
     }
@@ -222,7 +225,10 @@ export function reportRows(model: RunModel): ReportRow[] {
     let row: ReportRow;
     switch (m.outcome) {
       case 'succeeded':
-        row = { ...base, Result: 'succeeded' };
+        // Terragrunt's reasons for a success that took an errors rule, with the rule's block name as the cause.
+        row = m.recovered
+          ? { ...base, Result: 'succeeded', Reason: m.recovered.how === 'retried' ? 'retry succeeded' : 'error ignored', Cause: m.recovered.rule }
+          : { ...base, Result: 'succeeded' };
         break;
       case 'failed':
         row = { ...base, Result: 'failed', Reason: 'run error', Cause: m.reason ?? (m.exitCode !== undefined ? `exit code ${m.exitCode}` : undefined) };

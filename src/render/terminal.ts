@@ -159,6 +159,11 @@ export class TerminalRenderer implements EventSink {
       case 'interrupt':
         this.line(this.err, e.second ? 'Second interrupt: killing terraform processes.' : `Received ${e.signal}: stopping terraform gracefully and starting nothing new (press Ctrl-C again to kill).`);
         return;
+      case 'module-retry':
+        if (!this.enabled('warn')) return;
+        this.line(this.err, `${this.paint('33', 'WARN  ')}[${e.module}] Encountered retryable error: ${e.rule} (${e.reason})\n`
+          + `Attempt ${e.attempt} of ${e.maxAttempts}. Waiting ${e.sleepSeconds} second(s) before retrying...`);
+        return;
       case 'module-queued':
         return;
     }
@@ -176,7 +181,8 @@ export class TerminalRenderer implements EventSink {
     }
     for (const f of [...this.finished].sort((a, b) => a.module.localeCompare(b.module))) {
       const took = f.startedAt ? formatDuration(f.at - f.startedAt) : '-';
-      const why = f.result !== 'succeeded' && f.reason ? `  ${f.reason}` : '';
+      const why = f.result !== 'succeeded' && f.reason ? `  ${f.reason}`
+        : f.recovered ? `  ${f.recovered.how === 'retried' ? `retry succeeded (${f.recovered.rule}, ${f.recovered.attempts} attempts)` : `error ignored (${f.recovered.rule})`}` : '';
       lines.push(`  ${f.module.padEnd(40)} ${f.result.padEnd(12)} ${took.padStart(8)}${why}`);
       if (f.result === 'failed') for (const l of f.stderrTail ?? []) lines.push(`      | ${stripVTControlCharacters(l)}`); // colours, cursor moves, OSC 8 links
     }

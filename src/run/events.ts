@@ -21,7 +21,11 @@ export type RunEvent =
       /** For early exit: the module whose failure caused it. */
       cause?: string;
       stderrTail?: string[];
+      /** Succeeded through an errors rule: retried, or its failure ignored. */
+      recovered?: { how: 'retried' | 'ignored'; rule: string; attempts: number };
     }
+  /** A failed run that a retry rule will run again after `sleepSeconds` (Terragrunt's "Encountered retryable error"). */
+  | { type: 'module-retry'; module: string; rule: string; attempt: number; maxAttempts: number; sleepSeconds: number; reason: string }
   | { type: 'credentials'; module: string; roleArn: string; source: string; sessionName: string; expiration?: string; cacheHit: boolean; via: string }
   | { type: 'interrupt'; signal: string; second: boolean };
 

@@ -2,12 +2,12 @@
 // own role), the full configuration, the working directory, auto-init, then the command. Everything it
 // observes is reported as events.
 
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Env } from '../auth/env.js';
 import { findCredentialOverrides, overrideWarning } from '../auth/hygiene.js';
 import type { DependencyValues } from '../config/loader.js';
-import type { DependencyConfig, ModuleConfig } from '../config/types.js';
+import type { DependencyConfig, IgnoreRule, ModuleConfig } from '../config/types.js';
 import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
 import { extraEnv, inputsToEnv, isDestroy, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
 import { terraformBackendConfig } from '../terraform/hcl-render.js';
@@ -26,6 +26,7 @@ import { redactUrl } from '../source/detect.js';
 import type { OverrideContext } from '../source/overrides.js';
 import { singleFlight } from '../shared/single-flight.js';
 import type { TaskOutcome } from './scheduler.js';
+import { errorText, recover, recoveryRules } from './recovery.js';
 import type { ModuleCredentials, RunSession } from './session.js';
 
 export interface ModuleRunnerDeps {
@@ -38,9 +39,26 @@ export interface ModuleRunnerDeps {
 }
 
 /** terraform's outcome plus, when error hooks may need it, the text they match on_errors against. */
-type ExecOutcome = TaskOutcome & { errorText?: string };
+type ExecOutcome = TaskOutcome & { errorText?: string; stderrText?: string };
 
 const STDERR_TAIL = 5;
+/** Where an ignore rule's signals go (Terragrunt's error-signals.json). */
+const SIGNALS_FILE = 'error-signals.json';
+
+/** Waits `ms`; false when interrupted first. */
+function pause(ms: number, interrupt: AbortSignal): Promise<boolean> {
+  if (interrupt.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      interrupt.removeEventListener('abort', onAbort);
+      resolve(ok);
+    };
+    const onAbort = () => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    interrupt.addEventListener('abort', onAbort, { once: true });
+  });
+}
 type WorkingDirFetch = NonNullable<WorkingDir['fetch']>;
 /** Output kept per terraform run for error hooks' on_errors. */
 const COLLECT_LIMIT = 4 << 20;
@@ -165,12 +183,46 @@ export class ModuleRunner {
       return { ok: false, reason: errorMessage(e) };
     }
     if (mc.credentials) this.warnCredentialOverrides(cfg, workDir);
-    try {
-      return await this.runIn(cfg, workDir, mc);
-    } finally {
-      // The null-inputs file belongs to this run only (Terragrunt removes it too).
-      rmSync(path.join(workDir, NULL_VARS_FILE), { force: true });
+    const rules = recoveryRules(cfg.errors);
+    let retried: TaskOutcome['recovered'];
+    for (let attempt = 1; ; attempt++) {
+      let outcome: ExecOutcome;
+      try {
+        outcome = await this.runIn(cfg, workDir, mc);
+      } finally {
+        // The null-inputs file belongs to this run only (Terragrunt removes it too).
+        rmSync(path.join(workDir, NULL_VARS_FILE), { force: true });
+      }
+      const { errorText: _e, stderrText, ...result } = outcome;
+      if (result.ok) return retried ? { ...result, recovered: retried } : result;
+      if (result.interrupted) return result;
+      // Terragrunt's RunWithErrorHandling: ignore rules, then retry rules, over the failure's cleaned text.
+      const recovery = recover(rules, errorText(stderrText ?? '', result.reason ?? ''), attempt);
+      if (!recovery) return result;
+      if (recovery.kind === 'ignore') return this.ignored(cfg, recovery.rule);
+      if (recovery.kind === 'exhausted') {
+        return { ...result, reason: `max retry attempts (${recovery.rule.maxAttempts}) reached for error: ${result.reason}` };
+      }
+      if (opts.autoRetry === false) return result;
+      this.session.emit({
+        type: 'module-retry', module: id, rule: recovery.rule.name, attempt, maxAttempts: recovery.rule.maxAttempts,
+        sleepSeconds: recovery.rule.sleepIntervalSec, reason: result.reason ?? 'failed',
+      });
+      if (!(await pause(recovery.rule.sleepIntervalSec * 1000, this.d.interrupt))) return { ...result, interrupted: true };
+      retried = { how: 'retried', rule: recovery.rule.name, attempts: attempt + 1 };
     }
+  }
+
+  /** An ignored failure: Terragrunt's warning, its signals file next to terragrunt.hcl, and a success. */
+  private ignored(cfg: ModuleConfig, rule: IgnoreRule): TaskOutcome {
+    const id = this.session.id(cfg.dir);
+    this.session.emit({ type: 'log', level: 'warn', module: id, message: `Ignoring error, reason: ${rule.message}` });
+    if (rule.signals && Object.keys(rule.signals).length > 0) {
+      const file = path.join(cfg.dir, SIGNALS_FILE);
+      this.session.emit({ type: 'log', level: 'warn', module: id, message: `Writing error signals to ${file}` });
+      writeFileSync(file, `${JSON.stringify(rule.signals, null, 2)}\n`);
+    }
+    return { ok: true, exitCode: 0, recovered: { how: 'ignored', rule: rule.name, attempts: 1 } };
   }
 
   private debug(module: string): (message: string) => void {
@@ -178,7 +230,7 @@ export class ModuleRunner {
   }
 
   /** init when needed, then the command, each wrapped in its hooks. */
-  private async runIn(cfg: ModuleConfig, workDir: string, mc: ModuleCredentials): Promise<TaskOutcome> {
+  private async runIn(cfg: ModuleConfig, workDir: string, mc: ModuleCredentials): Promise<ExecOutcome> {
     const { opts } = this;
     const dir = cfg.dir;
     const id = this.session.id(dir);
@@ -254,7 +306,7 @@ export class ModuleRunner {
    * unless a before hook failed, after hooks (the same rule), then error hooks whose on_errors match the text of
    * every failure so far (terraform's with its stderr and stdout).
    */
-  private async withHooks(tf: ModuleConfig['terraform'], command: string, body: (collect: boolean) => Promise<ExecOutcome>, h: HookRun): Promise<TaskOutcome> {
+  private async withHooks(tf: ModuleConfig['terraform'], command: string, body: (collect: boolean) => Promise<ExecOutcome>, h: HookRun): Promise<ExecOutcome> {
     const errors: string[] = [];
     await runHooks('before_hook', hooksFor(tf.beforeHooks, command), h, errors);
     let outcome: ExecOutcome | undefined;
@@ -296,7 +348,8 @@ export class ModuleRunner {
           tail.push(line);
           if (tail.length > STDERR_TAIL) tail.shift();
         }
-        if (collect && kept.size < COLLECT_LIMIT) {
+        // stderr is kept for retry and ignore rules; stdout only when error hooks need it too.
+        if ((collect || stream === 'stderr') && kept.size < COLLECT_LIMIT) {
           kept[stream].push(line);
           kept.size += line.length + 1;
         }
@@ -320,6 +373,8 @@ export class ModuleRunner {
       reason,
       // What error hooks match against, as Terragrunt's process error: the command, its stderr, then its stdout.
       errorText: collect ? [`Failed to execute "${bin} ${args.join(' ')}" in ${cwd}`, ...kept.stderr, reason, ...kept.stdout].join('\n') : undefined,
+      // What retry and ignore rules match against (Terragrunt: the process's stderr and its error).
+      stderrText: [...kept.stderr, r.signal ? `signal: ${r.signal}` : `exit status ${r.exitCode}`].join('\n'),
     };
   }
 

@@ -141,6 +141,7 @@ async function runIn(session: RunSession, signals: Signals): Promise<RunResult> 
         reason: f.reason ?? (f.cause ? `dependency ${stack.id(f.cause)} did not succeed` : undefined),
         cause: f.cause ? stack.id(f.cause) : undefined,
         stderrTail: f.stderrTail,
+        recovered: f.recovered,
       }),
     },
   );

@@ -5,12 +5,22 @@
 import pLimit from 'p-limit';
 import type { ModuleResult } from './events.js';
 
+/** A success that came from an errors rule: a retry that worked, or an ignored failure (Terragrunt's report reasons). */
+export interface Recovered {
+  how: 'retried' | 'ignored';
+  /** The retry or ignore block's name ("default" for the default retryable errors). */
+  rule: string;
+  /** Runs it took. */
+  attempts: number;
+}
+
 export interface TaskOutcome {
   ok: boolean;
   exitCode?: number;
   reason?: string;
   interrupted?: boolean;
   stderrTail?: string[];
+  recovered?: Recovered;
 }
 
 export interface Finished {
@@ -21,6 +31,7 @@ export interface Finished {
   startedAt?: number;
   endedAt: number;
   stderrTail?: string[];
+  recovered?: Recovered;
 }
 
 export interface ScheduleOptions {
@@ -107,6 +118,7 @@ export async function schedule(
       startedAt,
       endedAt: Date.now(),
       stderrTail: outcome.stderrTail,
+      recovered: outcome.recovered,
     });
   };
 

@@ -29,7 +29,7 @@ describe('globToRegExp', () => {
 function cfg(dir: string, deps: string[] = [], extra: Partial<ModuleConfig> = {}): ModuleConfig {
   return { dir, configPath: `${dir}/terragrunt.hcl`, includes: [], locals: {}, iam: {}, dependencies: [], dependencyPaths: deps, inputs: {},
     terraform: { includeInCopy: [], excludeFromCopy: [], copyTerraformLockFile: true, extraArguments: [], beforeHooks: [], afterHooks: [], errorHooks: [] },
-    generate: [], skip: false, preventDestroy: false, deferred: [], ...extra };
+    generate: [], skip: false, preventDestroy: false, errors: { retry: [], ignore: [] }, deferred: [], ...extra };
 }
 
 async function select(mods: ModuleConfig[], o: Partial<Parameters<typeof selectModules>[0]> = {}, external: ModuleConfig[] = []) {

@@ -81,6 +81,6 @@ export function moduleAt(dir: string, source: string): ModuleConfig {
   return {
     dir, configPath: path.join(dir, 'terragrunt.hcl'), includes: [], locals: {}, iam: {}, dependencies: [], dependencyPaths: [], inputs: {},
     terraform: { source, includeInCopy: [], excludeFromCopy: [], copyTerraformLockFile: true, extraArguments: [], beforeHooks: [], afterHooks: [], errorHooks: [] },
-    generate: [], skip: false, preventDestroy: false, deferred: [],
+    generate: [], skip: false, preventDestroy: false, errors: { retry: [], ignore: [] }, deferred: [],
   };
 }
