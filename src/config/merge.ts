@@ -20,6 +20,7 @@ import { ROLE_PARAMS } from './role-params.js';
 import { ConfigError } from '../errors.js';
 import { compileOnError } from './on-errors.js';
 import { errorsSettings, mergeErrors, readErrors, type FileErrors } from './errors-block.js';
+import { parseConstraint } from '../shared/version-constraint.js';
 
 /** One file's contribution, before merging. Absent fields were not set in that file. */
 export interface FileConfig {
@@ -266,11 +267,24 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
     exclude,
     downloadDir: r.str(tree, 'download_dir', 'download_dir'),
     terraformBinary: r.str(tree, 'terraform_binary', 'terraform_binary'),
-    terraformVersionConstraint: r.str(tree, 'terraform_version_constraint', 'terraform_version_constraint'),
-    terragruntVersionConstraint: r.str(tree, 'terragrunt_version_constraint', 'terragrunt_version_constraint'),
+    terraformVersionConstraint: versionConstraint(r, tree, 'terraform_version_constraint'),
+    terragruntVersionConstraint: versionConstraint(r, tree, 'terragrunt_version_constraint'),
     errors: readErrors(r, tree),
     deferred,
   };
+}
+
+/** A version constraint, checked now with go-version's rules (a malformed one names its file and line). */
+function versionConstraint(r: Reader, tree: ValueObject, key: string): string | undefined {
+  const c = r.str(tree, key, key);
+  if (c !== undefined) {
+    try {
+      parseConstraint(c);
+    } catch (e) {
+      r.fail(key, (e as Error).message);
+    }
+  }
+  return c;
 }
 
 /** A block type's labelled blocks in the order written (duplicates kept), falling back to the value tree. */

@@ -70,7 +70,7 @@ export const TERRAGRUNT_SCHEMA: BodySchema = {
     skip: {},
     terraform_binary: {},
     terraform_version_constraint: {},
-    terragrunt_version_constraint: { notActedOn: later('terragrunt_version_constraint') },
+    terragrunt_version_constraint: {},
     retryable_errors: {},
     retry_max_attempts: {},
     retry_sleep_interval_sec: {},

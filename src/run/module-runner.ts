@@ -328,7 +328,7 @@ export class ModuleRunner {
     const bin = this.tfPath(cfg);
     const version = await terraformVersion(bin, { ...this.session.baseEnv });
     if (!satisfies(version, cfg.terraformVersionConstraint!)) {
-      throw new Error(`terraform ${version} (${bin}) does not satisfy terraform_version_constraint "${cfg.terraformVersionConstraint}"`);
+      throw new Error(`The currently installed version of Terraform (${version}) is not compatible with the version Terragrunt requires (${cfg.terraformVersionConstraint}).`);
     }
   }
 

@@ -2,7 +2,9 @@
 // Used by `tgo <command>` (one module) and `tgo run-all <command>` (every module under the working dir).
 
 import { isDestroy, TERRAFORM_COMMANDS } from '../terraform/args.js';
-import { CancelledError, UsageError } from '../errors.js';
+import { CancelledError, ConfigError, ConfigErrors, UsageError } from '../errors.js';
+import { satisfies } from '../shared/version-constraint.js';
+import { TERRAGRUNT_VERSION } from '../shared/terragrunt-version.js';
 import type { ModuleResult } from './events.js';
 import { ModuleRunner } from './module-runner.js';
 import { generateForRun } from '../stack/generate.js';
@@ -83,6 +85,7 @@ async function runIn(session: RunSession, signals: Signals): Promise<RunResult> 
   // As Terragrunt's run --all: every terragrunt.stack.hcl below is generated first (its units are modules then).
   if (opts.all) await generateForRun(opts, { loader: session.loader, fetcher: session.fetcher, log: (level, message) => session.emit({ type: 'log', level, message }) });
   const stack = await session.loadStack();
+  checkTerragruntVersion(stack);
   const reverse = isDestroy(opts.command, opts.args);
   let ids = [...stack.modules.keys()];
   const excluded: { dir: string; reason: string }[] = [];
@@ -146,6 +149,19 @@ async function runIn(session: RunSession, signals: Signals): Promise<RunResult> 
     },
   );
   return { exitCode: exitCodeFor([...results.values()], opts, signals.interrupt.aborted), results, stack };
+}
+
+/**
+ * terragrunt_version_constraint against the Terragrunt version tgo implements (Terragrunt's
+ * CheckTerragruntVersionMeetsConstraint), for every loaded module before anything runs.
+ */
+function checkTerragruntVersion(stack: Stack): void {
+  const errors = [...stack.modules.values()]
+    .filter((m) => m.terragruntVersionConstraint !== undefined && !satisfies(TERRAGRUNT_VERSION, m.terragruntVersionConstraint))
+    .map((m) => new ConfigError(stack.loader.display(m.configPath),
+      `The currently installed version of Terragrunt (${TERRAGRUNT_VERSION}) is not compatible with the version constraint requiring (${m.terragruntVersionConstraint}).`,
+      'terragrunt_version_constraint'));
+  if (errors.length > 0) throw errors.length === 1 ? errors[0]! : new ConfigErrors(errors);
 }
 
 /** Terragrunt's classic question for a dependency outside the working dir; no one to ask means no. */
