@@ -107,7 +107,7 @@ describe('terraform_version_constraint', () => {
     const root = writeStack({ 'a/terragrunt.hcl': 'terraform_version_constraint = ">= 1.12"\n', 'b/terragrunt.hcl': 'terraform_version_constraint = "~> 1.11"\n' });
     const r = await run(['run-all', 'plan'], root);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/\[a\] failed.*terraform 1\.11\.4 .* does not satisfy terraform_version_constraint ">= 1\.12"/);
+    expect(r.stderr).toMatch(/\[a\] failed.*The currently installed version of Terraform \(1\.11\.4\) is not compatible with the version Terragrunt requires \(>= 1\.12\)\./);
     expect(existsSync(path.join(root, 'b', '.terraform'))).toBe(true);
   });
 });
