@@ -9,7 +9,7 @@
 // and locals are never merged.
 
 import path from 'node:path';
-import { isObject, type Value, type ValueObject } from './hcl/values.js';
+import { isNumber, isObject, type Value, type ValueObject } from './hcl/values.js';
 import { deepMerge } from './functions/terragrunt.js';
 import type { DisplayPath } from './decode.js';
 import type {
@@ -72,7 +72,7 @@ class Reader {
     const v = obj[key];
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string') return v;
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if (isNumber(v) || typeof v === 'boolean') return String(v);
     return this.fail(at, `must be a string, got ${describe(v)}`);
   }
   bool(obj: ValueObject, key: string, at: string): boolean | undefined {
@@ -86,7 +86,7 @@ class Reader {
     const v = obj[key];
     if (v === undefined || v === null) return undefined;
     if (!Array.isArray(v)) return this.fail(at, `must be a list of strings, got ${describe(v)}`);
-    return v.map((x, i) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : this.fail(at, `element ${i} must be a string, got ${describe(x)}`)));
+    return v.map((x, i) => (typeof x === 'string' ? x : isNumber(x) || typeof x === 'boolean' ? String(x) : this.fail(at, `element ${i} must be a string, got ${describe(x)}`)));
   }
   object(obj: ValueObject, key: string, at: string): ValueObject | undefined {
     const v = obj[key];

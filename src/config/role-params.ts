@@ -10,7 +10,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Sourced } from '../shared/provenance.js';
-import { formatNumber, isObject, type Value } from './hcl/values.js';
+import { formatNumber, isNumber, isObject, toDouble, type Value } from './hcl/values.js';
 
 /** Throws a UsageError (flag/env) or ConfigError (file:line) for `src`. */
 export type Bad = (src: Sourced<unknown>, what: string) => never;
@@ -102,7 +102,7 @@ export const ROLE_PARAMS = [
     default: () => DEFAULT_DURATION,
     parse(src, { bad }) {
       const raw = src.value;
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+      const n = isNumber(raw) ? toDouble(raw) : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
       if (!Number.isInteger(n)) bad(src, `iam_assume_role_duration must be a whole number of seconds, got ${JSON.stringify(raw)}`);
       if (n < MIN_DURATION || n > MAX_DURATION) bad(src, `iam_assume_role_duration must be between ${MIN_DURATION} and ${MAX_DURATION} seconds, got ${n}`);
       return n;
@@ -227,7 +227,7 @@ function text(src: Sourced<Value>, ctx: ParseContext): string {
 function scalar(src: Sourced<Value>, { bad, attribute }: ParseContext): string {
   const v = src.value;
   if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number') return formatNumber(v);
+  if (isNumber(v)) return formatNumber(v);
   if (typeof v === 'boolean') return String(v);
   return bad(src, `${attribute} must be a string, got ${Array.isArray(v) ? 'a list' : 'an object'}`);
 }
@@ -246,7 +246,7 @@ function list(src: Sourced<Value>, { bad, attribute }: ParseContext): string[] {
   const v = src.value;
   const items = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : bad(src, `${attribute} must be a list of strings`);
   return items.map((x, i) => {
-    if (typeof x !== 'string' && typeof x !== 'number') bad(src, `${attribute}[${i}] must be a string`);
+    if (typeof x !== 'string' && !isNumber(x)) bad(src, `${attribute}[${i}] must be a string`);
     return String(x).trim();
   }).filter((x) => x !== '');
 }
@@ -275,8 +275,8 @@ function tags(src: Sourced<Value>, bad: Bad): Record<string, string> {
     }
   } else if (isObject(v)) {
     for (const [k, x] of Object.entries(v)) {
-      if (x !== null && typeof x === 'object') bad(src, `session tag "${k}" must have a string value`);
-      add(k, x === null ? '' : typeof x === 'number' ? formatNumber(x) : String(x));
+      if (x !== null && typeof x === 'object' && !isNumber(x)) bad(src, `session tag "${k}" must have a string value`);
+      add(k, x === null ? '' : isNumber(x) ? formatNumber(x) : String(x));
     }
   } else {
     bad(src, 'session tags must be a map of strings (HCL) or key=value,key2=value2 (flag/env)');

@@ -4,7 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Value, ValueObject } from '../config/hcl/values.js';
+import { formatNumber, isNumber, type Value, type ValueObject } from '../config/hcl/values.js';
 import { COMMANDS_NEED_INPUT } from '../shared/terraform-commands.js';
 import type { ExtraArguments, RemoteStateConfig } from '../config/types.js';
 import { singleLineHcl, terraformBackendConfig } from './hcl-render.js';
@@ -133,7 +133,8 @@ export function encodeInput(v: Value): string {
 function goJson(v: Value): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return goString(v.replace(/\$?\$\{/g, () => '$${'));
-  if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
+  if (isNumber(v)) return formatNumber(v); // every digit, as cty's JSON has it (12345678901234567890, 0.1)
+  if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
   const keys = Object.keys(v).sort();
   return `{${keys.map((k) => `${goString(k)}:${goJson(v[k]!)}`).join(',')}}`;

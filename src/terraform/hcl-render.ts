@@ -1,12 +1,12 @@
 // Rendering values as HCL for generated backend files, the backend configuration terraform gets (Terragrunt-only
 // settings removed), and HCL formatting as Terragrunt applies it to generated .tf/.hcl files (hclwrite.Format).
 
-import { isObject, formatNumber, type Value, type ValueObject } from '../config/hcl/values.js';
+import { isNumber, isObject, formatNumber, type Value, type ValueObject } from '../config/hcl/values.js';
 
 export function renderHclValue(v: Value, indent = 0): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return formatNumber(v);
+  if (isNumber(v)) return formatNumber(v); // every digit: 12345678901234567890 and 0.1 stay exact
   if (typeof v === 'string') return quote(v);
   const pad = ' '.repeat(indent + 2);
   if (Array.isArray(v)) {
@@ -41,7 +41,7 @@ function quote(s: string): string {
  * several lines with their keys sorted, lists on one line.
  */
 export function renderCtyStyle(v: Value, indent: number): string {
-  if (v === null || typeof v !== 'object') return renderHclValue(v);
+  if (v === null || typeof v !== 'object' || isNumber(v)) return renderHclValue(v);
   if (Array.isArray(v)) return `[${v.map((x) => renderCtyStyle(x, indent)).join(', ')}]`;
   const keys = Object.keys(v).sort();
   if (keys.length === 0) return '{}';

@@ -114,7 +114,7 @@ export function referencedTraversals(expr: Expr): string[][] {
       if (s.kind === 'attr') path.push(s.name);
       else if (s.kind === 'legacyIndex') path.push(String(s.index));
       else if (s.key.kind === 'literal' && s.key.value !== null) {
-        path.push(typeof s.key.value === 'number' ? formatNumber(s.key.value) : String(s.key.value));
+        path.push(typeof s.key.value === 'string' || typeof s.key.value === 'boolean' ? String(s.key.value) : formatNumber(s.key.value));
       } else break;
     }
     const id = path.join('\u0000');

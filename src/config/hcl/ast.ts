@@ -1,5 +1,6 @@
 // The syntax tree of HCL native syntax: a file is a Body of attributes and blocks; attribute values are Exprs.
 // Every node carries a Range so errors can name file, line and column.
+import type { BigFloat } from './bigfloat.js';
 
 export interface Pos {
   line: number; // 1-based
@@ -56,7 +57,7 @@ export type Expr =
 
 export interface LiteralExpr {
   kind: 'literal';
-  value: null | boolean | number | string;
+  value: null | boolean | number | BigFloat | string;
   range: Range;
 }
 

@@ -1,22 +1,17 @@
 // cty's conversion rules over our plain-JS values, in one place for the evaluator and the function library:
 // string <-> number <-> bool conversions with cty's wording, and the type unification that finds one type for
 // several values (conditional results, tuple elements becoming a list or set).
-import { numToStr } from './numbers.js';
+import { BigFloat, numToStr, parseNumber, type Num } from './numbers.js';
 import { compareStrings, HclError, isObject, setProp, typeName, type Value, type ValueObject } from './values.js';
 
-const NUMBER_STRING = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const INF_STRING = /^[-+]?inf$/i;
-
 /** cty's string-to-number conversion, or undefined when the string isn't a number. */
-export function stringToNumber(s: string): number | undefined {
-  if (NUMBER_STRING.test(s)) return Number(s);
-  if (INF_STRING.test(s)) return s.charCodeAt(0) === 45 ? -Infinity : Infinity;
-  return undefined;
+export function stringToNumber(s: string): Num | undefined {
+  return parseNumber(s);
 }
 
 /** Conversion failures carry cty's wording ("a number is required" vs "number required"). */
-export function numberOrMessage(v: Value): number | string {
-  if (typeof v === 'number') return v;
+export function numberOrMessage(v: Value): Num | string {
+  if (typeof v === 'number' || v instanceof BigFloat) return v;
   if (typeof v === 'string') return stringToNumber(v) ?? 'a number is required';
   return 'number required';
 }
@@ -36,7 +31,7 @@ export function boolOrMessage(v: Value): boolean | string {
 /** Converts a primitive to string; undefined for null and structural values. */
 export function primitiveToString(v: Value): string | undefined {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return numToStr(v);
+  if (typeof v === 'number' || v instanceof BigFloat) return numToStr(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return undefined;
 }
@@ -46,15 +41,15 @@ export function primitiveToString(v: Value): string | undefined {
 /** HCL's implicit conversion to string (used by templates and string parameters). */
 export function asString(v: Value, what = 'value'): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return numToStr(v);
+  if (typeof v === 'number' || v instanceof BigFloat) return numToStr(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v === null) throw new HclError(`Invalid ${what}: a string is required, but the value is null.`);
   throw new HclError(`Invalid ${what}: a string is required, but got ${typeName(v)}.`);
 }
 
 /** HCL's implicit conversion to number ("5" + 1 is 6). */
-export function asNumber(v: Value, what = 'value'): number {
-  if (typeof v === 'number') return v;
+export function asNumber(v: Value, what = 'value'): Num {
+  if (typeof v === 'number' || v instanceof BigFloat) return v;
   if (typeof v === 'string') {
     const n = stringToNumber(v);
     if (n !== undefined) return n;
@@ -104,6 +99,7 @@ const BOOL: Ty = { k: 'bool' };
 
 export function typeOf(v: Value): Ty {
   if (v === null) return DYN;
+  if (v instanceof BigFloat) return NUMBER;
   switch (typeof v) {
     case 'string':
       return STRING;

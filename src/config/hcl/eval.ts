@@ -21,6 +21,8 @@ import { parseTemplate } from './parser.js';
 import { conditionUsesLoopVars } from './analysis.js';
 import { boolOrMessage, convertTo, describeMismatch, numberOrMessage, primitiveToString, typeOf, tyEquals, unify, type Ty } from './convert.js';
 import { checkArity, invoke, lookupFunction, unknownFunction, type FunctionContext, type FunctionTable } from './functions.js';
+import * as num from './numbers.js';
+import type { Num } from './numbers.js';
 import { compareStrings, hasOwn, setProp, sortedObject, typeName, valuesEqual, type Value, type ValueObject } from './values.js';
 
 export interface EvalScope {
@@ -195,7 +197,7 @@ class Evaluator {
       return r;
     }
     if (v === null) return fail(range, 'Attempt to get attribute from null value', 'This value is null, so it does not have any attributes.');
-    if (typeof v === 'object') {
+    if (typeof v === 'object' && !(v instanceof num.BigFloat)) {
       if (Array.isArray(v)) return fail(range, 'Unsupported attribute', 'This value does not have any attributes.');
       if (hasOwn(v, name)) return v[name]!;
       return unsupportedAttribute(name, Object.keys(v), range);
@@ -207,12 +209,13 @@ class Evaluator {
     if (coll === null) return fail(range, 'Attempt to index null value', 'This value is null, so it does not have any indices.');
     if (key === null) return fail(range, 'Invalid index', "Can't use a null value as an indexing key.");
     if (Array.isArray(coll)) {
-      const n = numberOrMessage(key);
+      const key_ = numberOrMessage(key);
       const prefix = 'The given key does not identify an element in this collection value';
-      if (typeof n === 'string') return fail(range, 'Invalid index', `${prefix}: ${n}.`);
-      if (!Number.isInteger(n)) {
+      if (typeof key_ === 'string') return fail(range, 'Invalid index', `${prefix}: ${key_}.`);
+      if (!num.isWhole(key_)) {
         return fail(range, 'Invalid index', `${prefix}: indexing a sequence requires a whole number, but the given index has a fractional part.`);
       }
+      const n = num.toDouble(key_);
       if (n < 0) return fail(range, 'Invalid index', `${prefix}: a negative number is not a valid index for a sequence.`);
       if (n >= coll.length) {
         // HCL only explains the off-by-one case (index == length).
@@ -222,7 +225,7 @@ class Evaluator {
       }
       return coll[n]!;
     }
-    if (coll instanceof LazyObject || typeof coll === 'object') {
+    if (coll instanceof LazyObject || (typeof coll === 'object' && !(coll instanceof num.BigFloat))) {
       const k = primitiveToString(key);
       if (k === undefined) {
         return fail(range, 'Invalid index', 'The given key does not identify an element in this collection value: string required.');
@@ -281,7 +284,7 @@ class Evaluator {
   }
 
   private templateFor(e: TemplateForExpr, frame: Frame | null): string {
-    const entries = this.iterate(e.collection, frame);
+    const entries = this.iterate(e.collection, frame, e.keyVar !== undefined);
     let out = '';
     for (let i = 0; i < entries.keys.length; i++) {
       const f: Frame = { valVar: e.valVar, val: entries.values[i]!, keyVar: e.keyVar, key: entries.keys[i]!, parent: frame };
@@ -362,48 +365,44 @@ class Evaluator {
     const r = materialize(this.eval(e.right, frame));
     if (op === '==') return valuesEqual(l, r);
     if (op === '!=') return !valuesEqual(l, r);
-    let a: number;
-    let b: number;
-    if (typeof l === 'number') a = l;
-    else if (l === null) a = NaN;
-    else {
+    let a: Num = 0;
+    let b: Num = 0;
+    if (l !== null) {
       const n = numberOrMessage(l);
       if (typeof n === 'string') return fail(e.left.range, 'Invalid operand', `Unsuitable value for left operand: ${n}.`);
       a = n;
     }
-    if (typeof r === 'number') b = r;
-    else if (r === null) b = NaN;
-    else {
+    if (r !== null) {
       const n = numberOrMessage(r);
       if (typeof n === 'string') return fail(e.right.range, 'Invalid operand', `Unsuitable value for right operand: ${n}.`);
       b = n;
     }
     if (l === null || r === null) return fail(e.range, 'Operation failed', 'Error during operation: argument must not be null.');
-    switch (op) {
-      case '+':
-        return a + b;
-      case '-':
-        return a - b;
-      case '*':
-        return a * b;
-      case '/':
-        // As in cty: x/0 is ±infinity (terraform prints +Inf); only 0/0 and inf/inf fail.
-        if ((a === 0 && b === 0) || (!Number.isFinite(a) && !Number.isFinite(b))) {
-          return fail(e.range, 'Operation failed', "Error during operation: can't divide zero by zero or infinity by infinity.");
-        }
-        return a / b;
-      case '%':
-        // cty returns the dividend for modulo by zero.
-        if (b === 0) return a;
-        return a % b;
-      case '<':
-        return a < b;
-      case '<=':
-        return a <= b;
-      case '>':
-        return a > b;
-      default:
-        return a >= b;
+    try {
+      switch (op) {
+        case '+':
+          return num.add(a, b);
+        case '-':
+          return num.sub(a, b);
+        case '*':
+          return num.mul(a, b);
+        case '/':
+          // As in cty: x/0 is ±infinity; only 0/0 and inf/inf fail.
+          return num.div(a, b);
+        case '%':
+          return num.mod(a, b);
+        case '<':
+          return num.compare(a, b) < 0;
+        case '<=':
+          return num.compare(a, b) <= 0;
+        case '>':
+          return num.compare(a, b) > 0;
+        default:
+          return num.compare(a, b) >= 0;
+      }
+    } catch (x) {
+      if (!(x instanceof num.NaNError)) throw x;
+      return fail(e.range, 'Operation failed', `Error during operation: ${NAN_MESSAGES[op]}.`);
     }
   }
 
@@ -455,7 +454,7 @@ class Evaluator {
       if (v === null) return fail(range, 'Operation failed', 'Error during operation: argument must not be null.');
       const n = numberOrMessage(v);
       if (typeof n === 'string') return fail(operand.range, 'Invalid operand', `Unsuitable value for unary operand: ${n}.`);
-      return -n;
+      return num.negate(n);
     }
     if (typeof v === 'boolean') return !v;
     if (v === null) return fail(range, 'Operation failed', 'Error during operation: argument must not be null.');
@@ -492,13 +491,16 @@ class Evaluator {
     return sortedObject(map);
   }
 
-  /** The elements of a for-expression's collection: lists by index, objects by key in lexical order. */
-  private iterate(collExpr: Expr, frame: Frame | null): { keys: EV[]; values: EV[] } {
+  /**
+   * The elements of a for-expression's collection: lists by index (cty's 64-bit counts, made only when the
+   * loop names a key), objects by key in lexical order.
+   */
+  private iterate(collExpr: Expr, frame: Frame | null, withKeys: boolean): { keys: EV[]; values: EV[] } {
     const coll = this.eval(collExpr, frame);
     if (coll === null) {
       return fail(collExpr.range, 'Iteration over null value', "A null value cannot be used as the collection in a 'for' expression.");
     }
-    if (Array.isArray(coll)) return { keys: coll.map((_, i) => i), values: coll };
+    if (Array.isArray(coll)) return { keys: withKeys ? coll.map((_, i) => num.intVal(i)) : coll.map(() => null), values: coll };
     if (coll instanceof LazyObject) {
       const keys: EV[] = [];
       const values: EV[] = [];
@@ -510,7 +512,7 @@ class Evaluator {
       }
       return { keys, values };
     }
-    if (typeof coll === 'object') {
+    if (typeof coll === 'object' && !(coll instanceof num.BigFloat)) {
       const ks = Object.keys(coll).sort(compareStrings);
       return { keys: ks, values: ks.map((k) => coll[k]!) };
     }
@@ -522,7 +524,7 @@ class Evaluator {
   }
 
   private forExpr(e: ForExpr, frame: Frame | null): EV {
-    const { keys, values } = this.iterate(e.collection, frame);
+    const { keys, values } = this.iterate(e.collection, frame, e.keyVar !== undefined);
     const cond = e.condition;
     if (cond !== undefined && !conditionUsesLoopVars(e)) {
       // hclsyntax checks a condition that doesn't depend on the loop variables once, up front.
@@ -640,6 +642,15 @@ class Evaluator {
     }
   }
 }
+
+/** cty's words where Go's big.Float would produce NaN. */
+const NAN_MESSAGES: Record<string, string> = {
+  '+': "can't compute sum of opposing infinities",
+  '-': "can't subtract infinity from itself",
+  '*': "can't multiply zero by infinity",
+  '/': "can't divide zero by zero or infinity by infinity",
+  '%': "can't use modulo with zero and infinity",
+};
 
 function samePrimitiveType(a: Value, b: Value): boolean {
   const ta = typeof a;

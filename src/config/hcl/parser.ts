@@ -19,6 +19,7 @@ import type {
 } from './ast.js';
 import { formatRange, HclSyntaxError, nameSuggestion } from './errors.js';
 import { lex, Source, T, type Tokens } from './lexer.js';
+import { parseNumber, type Num } from './numbers.js';
 import {
   buildTemplate,
   flushHeredoc,
@@ -543,7 +544,7 @@ class Parser implements TemplateHost {
         `When using the legacy index syntax, chaining two indexes together is not permitted. Use ${how}, like [${raw.slice(0, dotAt)}][${raw.slice(dotAt + 1)}].`,
       );
     }
-    return { kind: 'legacyIndex', index: this.numberValue(num), range: rng };
+    return { kind: 'legacyIndex', index: Number(raw), range: rng };
   }
 
   /** `source.*.a.b`: an attribute-only splat, which takes only attribute (and legacy index) steps. */
@@ -586,12 +587,10 @@ class Parser implements TemplateHost {
     return { kind: 'splat', source, each, range: spanRanges(source.range, this.range(lastEnd, lastEnd)) };
   }
 
-  private numberValue(i: number): number {
-    const raw = this.tokText(i);
-    const v = Number(raw);
-    if (!Number.isFinite(v) || raw.includes('..')) {
-      this.failTok(i, 'Invalid number literal', 'Failed to recognize the value of this number literal.');
-    }
+  /** A number literal's value, exact as cty parses it (12345678901234567890 and 0.1 included). */
+  private numberValue(i: number): Num {
+    const v = parseNumber(this.tokText(i));
+    if (v === undefined) this.failTok(i, 'Invalid number literal', 'Failed to recognize the value of this number literal.');
     return v;
   }
 

@@ -2,8 +2,8 @@
 // values; heredocs come back as quoted strings and full splats stand in for attribute-only ones, which
 // evaluate the same), so it serves messages, debugging and round-trip tests. Parentheses are added only
 // where precedence requires them; a tree from the parser already carries its own paren nodes.
-import type { Attribute, Block, Body, Expr, TemplateExpr, Traverser } from './ast.js';
-import { formatNumber } from './values.js';
+import type { Attribute, Block, Body, Expr, LiteralExpr, TemplateExpr, Traverser } from './ast.js';
+import { BigFloat, formatNumber } from './values.js';
 
 const PREC: Record<string, number> = {
   '||': 1,
@@ -60,14 +60,10 @@ export function escapeString(s: string): string {
   return out;
 }
 
-function printNumber(n: number): string {
-  return Number.isInteger(n) && Math.abs(n) < 1e21 ? formatNumber(n) : String(n);
-}
-
-function printLiteral(v: null | boolean | number | string): string {
+function printLiteral(v: LiteralExpr['value']): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return printNumber(v);
+  if (typeof v === 'number' || v instanceof BigFloat) return formatNumber(v); // every digit: it reads back as the same value
   return `"${escapeString(v)}"`;
 }
 

@@ -1,9 +1,12 @@
-// HCL values as plain JavaScript data, so evaluated configs are JSON-ready for inputs, render-json and TF_VAR_*.
-// HCL's list/set/tuple all become arrays (sets sorted and de-duplicated when made) and map/object become
-// plain objects; the distinctions matter only for error wording, which typeName() approximates.
-import { numToStr } from './numbers.js';
+// HCL values as plain JavaScript data, so evaluated configs are near JSON-ready for inputs, render-json and
+// TF_VAR_*. HCL's list/set/tuple all become arrays (sets sorted and de-duplicated when made) and map/object
+// become plain objects; the distinctions matter only for error wording, which typeName() approximates. A
+// number is a JS number, or a BigFloat where a double cannot hold cty's value (numbers.ts): write values as
+// JSON with stringifyJson, which keeps every digit.
+import { BigFloat, numEquals, numToStr, toDouble, type Num } from './numbers.js';
 
-export type Value = null | boolean | number | string | Value[] | ValueObject;
+export { BigFloat, toDouble };
+export type Value = null | boolean | number | BigFloat | string | Value[] | ValueObject;
 export interface ValueObject {
   [key: string]: Value;
 }
@@ -17,27 +20,33 @@ export class HclError extends Error {
 }
 
 export function isObject(v: Value | undefined): v is ValueObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof BigFloat);
+}
+
+/** A number, whichever form it has. */
+export function isNumber(v: Value | undefined): v is Num {
+  return typeof v === 'number' || v instanceof BigFloat;
 }
 
 /** HCL's friendly type name, as used in messages such as "a number is required". */
 export function typeName(v: Value): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return 'number';
+  if (typeof v === 'number' || v instanceof BigFloat) return 'number';
   if (typeof v === 'string') return 'string';
   if (Array.isArray(v)) return 'tuple';
   return 'object';
 }
 
 /** Terraform's number-to-string conversion: every digit, never an exponent (1e21 → "1000000000000000000000"). */
-export function formatNumber(n: number): string {
+export function formatNumber(n: Num): string {
   return numToStr(n);
 }
 
-/** Structural equality, as HCL's == compares values. */
+/** Structural equality, as HCL's == compares values (numbers by value, whatever their precision). */
 export function valuesEqual(a: Value, b: Value): boolean {
   if (a === b) return true;
+  if (a instanceof BigFloat || b instanceof BigFloat) return isNumber(a) && isNumber(b) && numEquals(a, b);
   if (Array.isArray(a)) {
     return Array.isArray(b) && a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]!));
   }
@@ -90,4 +99,29 @@ export function sortedObject(entries: Iterable<[string, Value]>): ValueObject {
   const out: ValueObject = {};
   for (const [k, v] of list) setProp(out, k, v);
   return out;
+}
+
+/**
+ * JSON.stringify for values (and data holding them) that writes a BigFloat with every digit, as Terraform
+ * and Terragrunt write numbers; the output is otherwise JSON.stringify's, `space` included.
+ */
+export function stringifyJson(data: unknown, space?: number): string {
+  const numbers: string[] = [];
+  const marker = `\u0000tgo-number-${Math.random().toString(36).slice(2)}-`;
+  const text = JSON.stringify(
+    data,
+    function (this: Record<string, unknown>, key: string, value: unknown) {
+      const raw = this[key];
+      if (raw instanceof BigFloat) {
+        if (raw.inf) return null; // as JSON.stringify writes Infinity
+        numbers.push(numToStr(raw));
+        return `${marker}${numbers.length - 1}`;
+      }
+      return value;
+    },
+    space,
+  );
+  if (numbers.length === 0) return text;
+  const escaped = JSON.stringify(marker).slice(1, -1);
+  return text.replace(new RegExp(`"${escaped.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}(\\d+)"`, 'g'), (_, i: string) => numbers[Number(i)]!);
 }

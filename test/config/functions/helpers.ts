@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { terraformFunctions } from '../../../src/config/functions/terraform/index.js';
 import { FunctionError, type FunctionContext } from '../../../src/config/hcl/functions.js';
-import type { Value } from '../../../src/config/hcl/values.js';
+import { numEquals, parseNumber, toDouble } from '../../../src/config/hcl/numbers.js';
+import { BigFloat, isObject, type Value, type ValueObject } from '../../../src/config/hcl/values.js';
 
 export type Outcome = { value: Value } | { error: string };
 export type Case = [name: string, args: Value[], expected: Outcome];
@@ -28,11 +29,31 @@ export function describeError(name: string, e: FunctionError): string {
   return `Call to function "${name}" failed: ${e.message}.`;
 }
 
+function mapNumbers(v: Value, f: (n: number | BigFloat) => Value): Value {
+  if (typeof v === 'number' || v instanceof BigFloat) return f(v);
+  if (Array.isArray(v)) return v.map((x) => mapNumbers(x, f));
+  if (isObject(v)) {
+    const out: ValueObject = {};
+    for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: mapNumbers(v[k]!, f), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return v;
+}
+
+/** A number in a case is the literal as written in a config (0.1 is cty's 512-bit 0.1, not the double). */
+const asLiteral = (v: Value) => mapNumbers(v, (n) => (typeof n === 'number' && Number.isFinite(n) ? parseNumber(String(n))! : n));
+
+/** A result that such a literal would give reads back as that JS number; anything else stays exact. */
+const asWritten = (v: Value) => mapNumbers(v, (n) => {
+  const d = toDouble(n);
+  return Number.isFinite(d) && numEquals(parseNumber(String(d))!, n) ? d : n;
+});
+
 export function call(name: string, args: Value[], ctx: FunctionContext = context()): Outcome {
   const fn = terraformFunctions[name];
   if (!fn) throw new Error(`no function ${name}`);
   try {
-    return { value: fn.impl(args, ctx) };
+    return { value: asWritten(fn.impl(args.map(asLiteral), ctx)) };
   } catch (e) {
     if (e instanceof FunctionError) return { error: describeError(name, e) };
     throw e;

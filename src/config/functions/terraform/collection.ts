@@ -4,6 +4,7 @@
 // strings first, as cty does (distinct([1, "1"]) is ["1"]); set results are sorted as Terraform orders sets.
 
 import type { FunctionTable } from '../../hcl/functions.js';
+import * as num from '../../hcl/numbers.js';
 import {
   compareStrings,
   def,
@@ -55,13 +56,6 @@ function flattenInto(list: Value[], out: Value[]): void {
     if (Array.isArray(v)) flattenInto(v, out);
     else out.push(v);
   }
-}
-
-/** Number of decimal places in a number's shortest form, for keeping range() steps free of float noise. */
-function decimals(n: number): number {
-  const s = numToStr(n);
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
 }
 
 export const collectionFunctions: FunctionTable = {
@@ -136,9 +130,10 @@ export const collectionFunctions: FunctionTable = {
     params: ['value'],
     impl(args) {
       const v = args[0]!;
-      if (typeof v === 'string') return graphemes(v).length;
-      if (Array.isArray(v)) return v.length;
-      if (isObject(v)) return Object.keys(v).length;
+      // A count is a 64-bit number in cty (length(a) / length(b) keeps 20 digits).
+      if (typeof v === 'string') return num.intVal(graphemes(v).length);
+      if (Array.isArray(v)) return num.intVal(v.length);
+      if (isObject(v)) return num.intVal(Object.keys(v).length);
       return fail('argument must be a string, a collection type, or a structural type');
     },
   }),
@@ -163,7 +158,7 @@ export const collectionFunctions: FunctionTable = {
       if (!Array.isArray(list)) fail('argument must be a list or tuple');
       if (list.length === 0) fail('cannot search an empty list');
       const at = list.findIndex((v) => valuesEqual(v, args[1]!));
-      return at >= 0 ? at : fail('item not found');
+      return at >= 0 ? num.intVal(at) : fail('item not found');
     },
   }),
 
@@ -236,28 +231,27 @@ export const collectionFunctions: FunctionTable = {
     variadic: 'params',
     impl(args) {
       if (args.length < 1 || args.length > 3) fail('must have one, two, or three arguments');
+      // cty's RangeFunc: a missing start or step is a 64-bit count, and each value is the previous plus step.
       const nums = args.map((a, i) => toNum(a, i));
-      let start = 0;
-      let end: number;
-      let step: number;
+      const unit = (down: boolean) => num.intVal(down ? -1 : 1);
+      let start: num.Num = num.intVal(0);
+      let end: num.Num;
+      let step: num.Num;
       if (nums.length === 1) {
         end = nums[0]!;
-        step = end < 0 ? -1 : 1;
+        step = unit(num.compare(end, 0) < 0);
       } else {
         start = nums[0]!;
         end = nums[1]!;
-        step = nums.length === 3 ? nums[2]! : end < start ? -1 : 1;
+        step = nums.length === 3 ? nums[2]! : unit(num.compare(end, start) < 0);
       }
-      const down = step < 0;
-      if (down && end > start) fail('end must be less than start when step is negative', 1);
-      if (!down && end < start) fail('end must be greater than start when step is positive', 1);
-      // Terraform adds in 512-bit floats; rounding to the inputs' decimal places keeps 0.1 steps exact.
-      const places = Math.max(decimals(start), decimals(step));
-      const out: number[] = [];
-      for (let k = 0; ; k++) {
-        let n = start + k * step;
-        if (places <= 15) n = Number(n.toFixed(places));
-        if (down ? n <= end : n >= end) break;
+      const down = num.compare(step, 0) < 0;
+      if (down && num.compare(end, start) > 0) fail('end must be less than start when step is negative', 1);
+      if (!down && num.compare(end, start) < 0) fail('end must be greater than start when step is positive', 1);
+      const out: Value[] = [];
+      for (let n = start; ; n = num.add(n, step)) {
+        const c = num.compare(n, end);
+        if (down ? c <= 0 : c >= 0) break;
         // A zero step also ends here: Terraform's zero check never fires (it compares big.Float pointers).
         if (out.length >= 1024) {
           fail('more than 1024 values were generated; either decrease the difference between start and end or use a smaller step');
@@ -456,23 +450,23 @@ export const collectionFunctions: FunctionTable = {
       const bad = 'argument must be list, set, or tuple of number values';
       const list = toList(args[0]!, 0, bad);
       if (list.length === 0) fail('cannot sum an empty list', 0);
-      let total = 0;
-      let places = 0;
+      let total: num.Num | undefined;
       for (const v of list) {
-        let n: number;
-        if (typeof v === 'number') n = v;
+        let n: num.Num;
+        if (num.isNum(v)) n = v;
         else if (typeof v === 'string') {
-          try {
-            n = toNum(v, 0);
-          } catch {
-            return fail(bad, 0);
-          }
+          const parsed = num.parseNumber(v);
+          if (parsed === undefined) return fail(bad, 0);
+          n = parsed;
         } else return fail(bad, 0);
-        total += n;
-        places = Math.max(places, decimals(n));
+        try {
+          total = total === undefined ? n : num.add(total, n);
+        } catch (e) {
+          if (e instanceof num.NaNError) fail("can't compute sum of opposing infinities");
+          throw e;
+        }
       }
-      // Terraform sums exactly enough that 0.1 + 0.2 is 0.3; so do we, for short decimals.
-      return places <= 15 ? Number(total.toFixed(places)) : total;
+      return total!;
     },
   }),
 };

@@ -3,6 +3,7 @@
 // Results are printed without fractional seconds, like Go's time.RFC3339 layout.
 
 import type { FunctionTable } from '../../hcl/functions.js';
+import { intVal } from '../../hcl/numbers.js';
 import { def, fail, toStr } from './util.js';
 
 interface Time {
@@ -334,7 +335,7 @@ export const dateFunctions: FunctionTable = {
     impl(args) {
       const a = parseArg(toStr(args[0]!, 0), 0);
       const b = parseArg(toStr(args[1]!, 1), 1);
-      return a.ns < b.ns ? -1 : a.ns > b.ns ? 1 : 0;
+      return intVal(a.ns < b.ns ? -1 : a.ns > b.ns ? 1 : 0);
     },
   }),
 };

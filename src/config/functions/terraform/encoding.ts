@@ -8,12 +8,14 @@ import { createRequire } from 'node:module';
 import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import type { Document, Node } from 'yaml';
 import type { FunctionTable } from '../../hcl/functions.js';
+import { bigIntVal, parseNumber, type Num } from '../../hcl/numbers.js';
 import {
   compareStrings,
   primitiveToString,
   def,
   fail,
   goJson,
+  isNumber,
   isObject,
   numToStr,
   sortedObject,
@@ -157,7 +159,7 @@ class JsonParser {
     return JSON.parse(this.s.slice(start, this.i)) as string;
   }
 
-  private number(): number {
+  private number(): Num {
     const start = this.i;
     const digits = () => {
       while (this.i < this.s.length && this.s[this.i]! >= '0' && this.s[this.i]! <= '9') this.i++;
@@ -183,7 +185,8 @@ class JsonParser {
       digit(' in exponent of numeric literal');
       digits();
     }
-    return Number(this.s.slice(start, this.i));
+    // cty.ParseNumberVal: every digit kept (12345678901234567890, 0.1 as 512 bits).
+    return parseNumber(this.s.slice(start, this.i))!;
   }
 
   private literal(word: string, v: Value): Value {
@@ -301,7 +304,7 @@ class YamlEmitter {
       if (!ctx.simpleKey && v.includes('\n') && blockAllowed(v)) return this.literal(v, scalarIndent);
       return this.doubleQuoted(v, scalarIndent, !ctx.simpleKey);
     }
-    this.plain(v === null ? 'null' : typeof v === 'number' ? numToStr(v) : String(v));
+    this.plain(v === null ? 'null' : isNumber(v) ? numToStr(v) : String(v));
   }
 
   private flowEmpty(open: string, close: string): void {
@@ -421,7 +424,7 @@ for (const s of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']) RESOLVE[s] 
 for (const s of ['-.inf', '-.Inf', '-.INF']) RESOLVE[s] = -Infinity;
 
 /** cty.ParseNumberVal: Go's big.Float parsing with base prefixes (0x, 0o, 0b) but no leading-zero octal. */
-function parseYamlNumber(s: string): number | undefined {
+function parseYamlNumber(s: string): Num | undefined {
   const m = /^([-+]?)(?:0([xXoObB])([0-9a-fA-F_]+)|((?:\d[\d_]*)?\.?[\d_]*(?:[eE][-+]?\d+)?))$/.exec(s);
   if (!m) return undefined;
   const sign = m[1] === '-' ? -1 : 1;
@@ -429,11 +432,11 @@ function parseYamlNumber(s: string): number | undefined {
     const base = { x: 16, o: 8, b: 2 }[m[2].toLowerCase() as 'x' | 'o' | 'b'];
     const digits = m[3]!.replace(/_/g, '');
     if (digits === '' || ![...digits].every((d) => parseInt(d, base) < base)) return undefined;
-    return sign * Number(BigInt(`0${m[2].toLowerCase()}${digits}`));
+    return bigIntVal(BigInt(sign) * BigInt(`0${m[2].toLowerCase()}${digits}`));
   }
   const body = m[4]!;
   if (!/\d/.test(body) || body.includes('_')) return undefined;
-  return sign * Number(body);
+  return parseNumber(`${m[1]}${body}`);
 }
 
 const TIMESTAMP =

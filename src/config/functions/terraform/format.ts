@@ -3,7 +3,7 @@
 // and %v prints strings raw, numbers in shortest %g form and everything else as JSON. Error offsets are
 // byte offsets into the format string, as Terraform reports them.
 
-import { floatText } from '../../hcl/numbers.js';
+import { floatText, isNum, truncate, type Num } from '../../hcl/numbers.js';
 import {
   primitiveToString,
   fail,
@@ -142,7 +142,7 @@ function formatAppend(verb: Verb, args: Value[]): string {
   switch (verb.mode) {
     case 'v':
       if (!verb.sharp && typeof arg === 'string') return padWidth(verb, arg);
-      if (!verb.sharp && typeof arg === 'number') return padWidth(verb, floatText(arg, 'g', -1));
+      if (!verb.sharp && isNum(arg)) return padWidth(verb, floatText(arg, 'g', -1));
       return padWidth(verb, goJson(arg));
     case 't': {
       if (typeof arg === 'boolean') return String(arg);
@@ -159,15 +159,16 @@ function formatAppend(verb: Verb, args: Value[]): string {
     case 'f':
     case 'g':
     case 'G': {
-      let n: number | undefined;
-      if (typeof arg === 'number') n = arg;
+      let n: Num | undefined;
+      if (isNum(arg)) n = arg;
       else if (typeof arg === 'string') {
         n = stringToNumber(arg);
         if (n === undefined) throw unsupported('a number is required');
       } else throw unsupported('number required');
       if ('bdoxX'.includes(verb.mode)) {
-        if (!Number.isInteger(n)) throw unsupported('an integer is required');
-        return formatInteger(verb, BigInt(n));
+        const t = truncate(n);
+        if (t === undefined || !t.exact) throw unsupported('an integer is required');
+        return formatInteger(verb, t.int);
       }
       return formatFloat(verb, n);
     }
@@ -220,7 +221,7 @@ function formatInteger(verb: Verb, n: bigint): string {
 }
 
 /** Go's big.Float Format: default precision 6 for %e/%f, shortest for %g. */
-function formatFloat(verb: Verb, n: number): string {
+function formatFloat(verb: Verb, n: Num): string {
   const mode = verb.mode as 'e' | 'E' | 'f' | 'g' | 'G';
   let prec = verb.prec;
   if (prec < 0) prec = mode === 'g' || mode === 'G' ? -1 : 6;

@@ -1,7 +1,9 @@
-// Numeric functions. Terraform computes in 512-bit floats; we use float64, which agrees for the integers
-// and short decimals configs use (log(1000, 10) is 2.9999999999999996 in both).
+// Numeric functions, with cty's precision rules (hcl/numbers.ts): floor, ceil and abs keep their argument's
+// precision, pow and log compute in float64 and keep 53 bits, signum is a 64-bit count and parseint a big
+// integer.
 
 import type { FunctionTable } from '../../hcl/functions.js';
+import * as num from '../../hcl/numbers.js';
 import { def, fail, toInt, toNum, typeName } from './util.js';
 
 /** Digits of parseint's bases: 0-9, a-z, then A-Z for bases above 36 (Go's big.Int SetString). */
@@ -13,7 +15,7 @@ function digitValue(c: string, base: number): number {
   return Infinity;
 }
 
-function parseIntBase(s: string, base: number): number {
+function parseIntBase(s: string, base: number): bigint {
   const bad = () => fail(`cannot parse ${JSON.stringify(s)} as a base ${base} integer`, 0);
   const neg = s.startsWith('-');
   const digits = /^[-+]/.test(s) ? s.slice(1) : s;
@@ -24,28 +26,43 @@ function parseIntBase(s: string, base: number): number {
     if (d >= base) bad();
     n = n * BigInt(base) + BigInt(d);
   }
-  return Number(neg ? -n : n);
+  return neg ? -n : n;
 }
 
-/** Normalises -0 (from ceil(-0.5) and the like) to 0. */
-const noNegZero = (n: number) => (n === 0 ? 0 : n);
-
-const minMax = (pick: (a: number, b: number) => number) =>
+/** cty's min and max: the first argument that is strictly beyond every earlier one (so max(1, 1.0) is the first). */
+const minMax = (sign: number) =>
   def({
     params: [],
     variadic: 'numbers',
     impl(args) {
       if (args.length === 0) fail('must pass at least one number');
-      return args.map((a, i) => toNum(a, i)).reduce((a, b) => pick(a, b));
+      const nums = args.map((a, i) => toNum(a, i));
+      return nums.reduce((best, n) => (num.compare(n, best) * sign > 0 ? n : best));
     },
   });
 
+/** A float64 result (pow, log) as cty keeps it: 53 bits; Terraform 1.11 panics on NaN, tgo reports it. */
+function floatResult(r: number): num.Num {
+  if (Number.isNaN(r)) fail('the result is not a number');
+  return num.floatVal(r);
+}
+
+/** gocty's conversion of an argument to a float64: rounded, but never silently infinite. */
+function toFloat(v: num.Num): number {
+  const f = num.toDouble(v);
+  if (!num.isInfinite(v) && !Number.isFinite(f)) {
+    const max = `${BigInt(Number.MAX_VALUE)}.000000`;
+    fail(`value must be between -${max} and ${max} inclusive`);
+  }
+  return f;
+}
+
 export const numericFunctions: FunctionTable = {
-  min: minMax(Math.min),
-  max: minMax(Math.max),
-  abs: def({ params: ['num'], impl: (args) => Math.abs(toNum(args[0]!, 0)) }),
-  ceil: def({ params: ['num'], impl: (args) => noNegZero(Math.ceil(toNum(args[0]!, 0))) }),
-  floor: def({ params: ['num'], impl: (args) => noNegZero(Math.floor(toNum(args[0]!, 0))) }),
+  min: minMax(-1),
+  max: minMax(1),
+  abs: def({ params: ['num'], impl: (args) => num.absolute(toNum(args[0]!, 0)) }),
+  ceil: def({ params: ['num'], impl: (args) => num.roundToWhole(toNum(args[0]!, 0), true) }),
+  floor: def({ params: ['num'], impl: (args) => num.roundToWhole(toNum(args[0]!, 0), false) }),
 
   parseint: def({
     params: ['number', 'base'],
@@ -54,29 +71,20 @@ export const numericFunctions: FunctionTable = {
       if (typeof s !== 'string') fail(`first argument must be a string, not ${typeName(s)}`, 0);
       const base = toInt(args[1]!, 1, '', true);
       if (base < 2 || base > 62) fail('base must be a whole number between 2 and 62 inclusive', 1);
-      return parseIntBase(s, base);
+      return num.bigIntVal(parseIntBase(s, base));
     },
   }),
 
-  // Terraform 1.11 panics on a NaN result (pow(-8, 1/3)); we report it.
   pow: def({
     params: ['num', 'power'],
-    impl(args) {
-      const r = Math.pow(toNum(args[0]!, 0), toNum(args[1]!, 1));
-      if (Number.isNaN(r)) fail('the result is not a number');
-      return r;
-    },
+    impl: (args) => floatResult(Math.pow(toFloat(toNum(args[0]!, 0)), toFloat(toNum(args[1]!, 1)))),
   }),
 
   // Only whole numbers: signum(3.2) fails in Terraform too.
-  signum: def({ params: ['num'], impl: (args) => Math.sign(toInt(args[0]!, 0)) || 0 }),
+  signum: def({ params: ['num'], impl: (args) => num.intVal(Math.sign(toInt(args[0]!, 0)) || 0) }),
 
   log: def({
     params: ['num', 'base'],
-    impl(args) {
-      const r = Math.log(toNum(args[0]!, 0)) / Math.log(toNum(args[1]!, 1));
-      if (Number.isNaN(r)) fail('the result is not a number');
-      return r;
-    },
+    impl: (args) => floatResult(Math.log(toFloat(toNum(args[0]!, 0))) / Math.log(toFloat(toNum(args[1]!, 1)))),
   }),
 };

@@ -2,7 +2,7 @@
 // errors as HCL's conversion does; lists, sets and maps need their elements unified to a single type.
 
 import type { FunctionTable } from '../../hcl/functions.js';
-import { def, fail, isObject, numToStr, stringToNumber, setOf, sortedObject, typeName, unifyValues, type Value } from './util.js';
+import { def, fail, isNumber, isObject, numToStr, stringToNumber, setOf, sortedObject, typeName, unifyValues, type Value } from './util.js';
 
 export const typeFunctions: FunctionTable = {
   tostring: def({
@@ -11,7 +11,7 @@ export const typeFunctions: FunctionTable = {
     impl(args) {
       const v = args[0]!;
       if (v === null || typeof v === 'string') return v;
-      if (typeof v === 'number') return numToStr(v);
+      if (isNumber(v)) return numToStr(v);
       if (typeof v === 'boolean') return v ? 'true' : 'false';
       return fail(`cannot convert ${typeName(v)} to string`, 0);
     },
@@ -22,7 +22,7 @@ export const typeFunctions: FunctionTable = {
     allowNull: ['v'],
     impl(args) {
       const v = args[0]!;
-      if (v === null || typeof v === 'number') return v;
+      if (v === null || isNumber(v)) return v;
       if (typeof v === 'string') {
         const n = stringToNumber(v);
         if (n === undefined) {

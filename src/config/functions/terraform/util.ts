@@ -4,8 +4,8 @@
 
 import { primitiveToString, stringToNumber, unifyValues } from '../../hcl/convert.js';
 import { FunctionError, type FunctionContext, type HclFunction } from '../../hcl/functions.js';
-import { numToStr } from '../../hcl/numbers.js';
-import { compareStrings, isObject, setProp, sortedObject, typeName, valuesEqual, type Value, type ValueObject } from '../../hcl/values.js';
+import { compare, isInfinite, numToStr, toInt64, type Num } from '../../hcl/numbers.js';
+import { compareStrings, isNumber, isObject, setProp, sortedObject, typeName, valuesEqual, type Value, type ValueObject } from '../../hcl/values.js';
 
 export { FunctionError };
 
@@ -51,8 +51,8 @@ export function toStr(v: Value, i: number): string {
 
 
 
-export function toNum(v: Value, i: number): number {
-  if (typeof v === 'number') return v;
+export function toNum(v: Value, i: number): Num {
+  if (isNumber(v)) return v;
   if (typeof v === 'string') {
     const n = stringToNumber(v);
     if (n === undefined) fail('a number is required', i);
@@ -62,10 +62,10 @@ export function toNum(v: Value, i: number): number {
   return fail('number required', i);
 }
 
-/** Whole numbers as cty's AsBigFloat().Int64() demands them; `what` prefixes the message (e.g. "invalid index: "). */
+/** Whole numbers as gocty converts to an int (exact, in int64's range); `what` prefixes the message (e.g. "invalid index: "). */
 export function toInt(v: Value, i: number, what = '', asArgError = false): number {
-  const n = toNum(v, i);
-  if (!Number.isInteger(n) || Math.abs(n) > 2 ** 63) {
+  const n = toInt64(toNum(v, i));
+  if (n === undefined) {
     fail(`${what}value must be a whole number, between -9223372036854775808 and 9223372036854775807`, asArgError ? i : undefined);
   }
   return n;
@@ -122,8 +122,8 @@ export function jsonString(s: string): string {
 export function goJson(v: Value): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) fail(`cannot serialize infinity as JSON`);
+  if (isNumber(v)) {
+    if (isInfinite(v)) fail(`cannot serialize infinity as JSON`);
     return numToStr(v);
   }
   if (typeof v === 'string') return jsonString(v);
@@ -141,7 +141,7 @@ type Kind = 'string' | 'number' | 'bool' | 'list' | 'object';
 function kindOf(v: Value): Kind | undefined {
   if (v === null) return undefined;
   if (typeof v === 'string') return 'string';
-  if (typeof v === 'number') return 'number';
+  if (isNumber(v)) return 'number';
   if (typeof v === 'boolean') return 'bool';
   return Array.isArray(v) ? 'list' : 'object';
 }
@@ -162,13 +162,13 @@ export function setOf(values: Value[]): Value[] {
   if (kinds.size === 1) {
     const k = [...kinds][0];
     if (k === 'string') nonNull.sort((a, b) => compareStrings(a as string, b as string));
-    else if (k === 'number') nonNull.sort((a, b) => (a as number) - (b as number));
+    else if (k === 'number') nonNull.sort((a, b) => compare(a as Num, b as Num));
     else if (k === 'bool') nonNull.sort((a, b) => Number(a) - Number(b));
   }
   return [...nonNull, ...Array<Value>(nulls).fill(null)];
 }
 
-export { typeName, valuesEqual, isObject, compareStrings, numToStr, primitiveToString, setProp, sortedObject, unifyValues, stringToNumber };
+export { typeName, valuesEqual, isObject, isNumber, compareStrings, numToStr, primitiveToString, setProp, sortedObject, unifyValues, stringToNumber };
 export type { Value, ValueObject, FunctionContext };
 
 const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}-]*$/u;
