@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { terraformFunctions } from '../../../src/config/functions/terraform/index.js';
 import { FunctionError, type FunctionContext } from '../../../src/config/hcl/functions.js';
-import { numEquals, parseNumber, toDouble } from '../../../src/config/hcl/numbers.js';
+import { numEquals, numToStr, parseNumber, toDouble } from '../../../src/config/hcl/numbers.js';
 import { BigFloat, isObject, type Value, type ValueObject } from '../../../src/config/hcl/values.js';
 
 export type Outcome = { value: Value } | { error: string };
@@ -41,12 +41,16 @@ function mapNumbers(v: Value, f: (n: number | BigFloat) => Value): Value {
 }
 
 /** A number in a case is the literal as written in a config (0.1 is cty's 512-bit 0.1, not the double). */
-const asLiteral = (v: Value) => mapNumbers(v, (n) => (typeof n === 'number' && Number.isFinite(n) ? parseNumber(String(n))! : n));
+// (String(-0) is "0": -0 stays as it is, as `-0` in a config is the negated zero.)
+const asLiteral = (v: Value) => mapNumbers(v, (n) => (typeof n === 'number' && Number.isFinite(n) && !Object.is(n, -0) ? parseNumber(String(n))! : n));
 
-/** A result that such a literal would give reads back as that JS number; anything else stays exact. */
+/**
+ * A result that such a literal would give, or that Terraform prints as the JS number prints (pow's 53-bit
+ * 1.4142135623730951), reads back as that JS number; anything else stays exact.
+ */
 const asWritten = (v: Value) => mapNumbers(v, (n) => {
   const d = toDouble(n);
-  return Number.isFinite(d) && numEquals(parseNumber(String(d))!, n) ? d : n;
+  return Number.isFinite(d) && (numEquals(parseNumber(String(d))!, n) || numToStr(n) === String(d)) ? d : n;
 });
 
 export function call(name: string, args: Value[], ctx: FunctionContext = context()): Outcome {
