@@ -1,6 +1,7 @@
 import { inspect } from '../cli/inspect-command.js';
 import { renderModule } from '../run/inspect.js';
 import { helpFlags, TgoCommand } from '../cli/base-command.js';
+import { stringifyJson } from '../config/hcl/values.js';
 
 export default class RenderJson extends TgoCommand {
   static override summary = 'Print a module\'s evaluated configuration as JSON, with its resolved IAM role and where each role field came from.';
@@ -14,7 +15,7 @@ export default class RenderJson extends TgoCommand {
       const value = opts.all
         ? Object.fromEntries(modules.map((m) => [stack.id(m.dir), renderModule(stack, m)]))
         : renderModule(stack, modules[0]!);
-      return `${JSON.stringify(value, null, 2)}\n`;
+      return `${stringifyJson(value, 2)}\n`; // every digit of a big number, as Terragrunt writes it
     }));
   }
 }

@@ -10,7 +10,7 @@ import type { Block, Body, Expr } from './hcl/ast.js';
 import { findFunctionCalls } from './hcl/analysis.js';
 import { LazyObject, evaluate, type EvalScope } from './hcl/eval.js';
 import { parseConfig, parseTemplate } from './hcl/parser.js';
-import { isObject, type Value, type ValueObject } from './hcl/values.js';
+import { isObject, stringifyJson, type Value, type ValueObject } from './hcl/values.js';
 import { terraformFunctions } from './functions/terraform/index.js';
 import { deepMerge, gitTopLevel, terragruntFunctions, type IncludeRef, type RunCmdCache, type TerragruntScope, type TerragruntServices } from './functions/terragrunt.js';
 import type { FunctionContext, FunctionTable } from './hcl/functions.js';
@@ -545,7 +545,7 @@ export class ConfigLoader {
     const scope: EvalScope = { variable: () => undefined, functions: this.tfFunctions, fnContext: { baseDir: path.dirname(file), renderTemplate: () => null } };
     const out: ValueObject = {};
     for (const a of body.attributes) out[a.name] = new AttributeEvaluator(file, scope, this.display).value(a, a.name);
-    return JSON.stringify(out);
+    return stringifyJson(out);
   }
 
   /**

@@ -9,7 +9,7 @@
 // and locals are never merged.
 
 import path from 'node:path';
-import { isNumber, isObject, type Value, type ValueObject } from './hcl/values.js';
+import { isNumber, isObject, stringifyJson, type Value, type ValueObject } from './hcl/values.js';
 import { deepMerge } from './functions/terragrunt.js';
 import type { DisplayPath } from './decode.js';
 import type {
@@ -176,7 +176,7 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
           arguments: r.list(e, 'arguments', `${at}.arguments`) ?? [],
           requiredVarFiles: r.list(e, 'required_var_files', `${at}.required_var_files`) ?? [],
           optionalVarFiles: r.list(e, 'optional_var_files', `${at}.optional_var_files`) ?? [],
-          envVars: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+          envVars: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, typeof v === 'string' ? v : stringifyJson(v)])),
         };
       }),
       beforeHooks: hooks(r, inOrder(lists, tf, 'terraform', 'before_hook')),
