@@ -15,7 +15,7 @@ export interface FlagSpec {
   /** Env vars, highest precedence first (current TG_* before classic TERRAGRUNT_*). */
   env: string[];
   description: string;
-  group: 'IAM' | 'RUN' | 'QUEUE' | 'OUTPUT' | 'GLOBAL' | 'HCL' | 'CI';
+  group: 'IAM' | 'RUN' | 'QUEUE' | 'OUTPUT' | 'GLOBAL' | 'HCL' | 'CI' | 'RENDER' | 'DISCOVERY';
 }
 
 const flag = (
@@ -50,7 +50,7 @@ export const FLAGS: FlagSpec[] = [
     'Do not run terraform init automatically when a module has no .terraform directory.'),
   flag('noAutoRetry', 'boolean', ['terragrunt-no-auto-retry', 'no-auto-retry'], ['TG_NO_AUTO_RETRY', 'TERRAGRUNT_NO_AUTO_RETRY'], 'RUN',
     'Do not run a failed terraform command again when a retry rule (errors block, retryable_errors, the defaults) matches.'),
-  flag('all', 'boolean', ['all'], ['TG_ALL'], 'QUEUE', 'With `run`: run the command in every module (same as run-all).'),
+  flag('all', 'boolean', ['all', 'a'], ['TG_ALL'], 'QUEUE', 'With `run`: run the command in every module (same as run-all).'),
   flag('dependencyFetchOutputFromState', 'boolean', ['terragrunt-fetch-dependency-output-from-state', 'dependency-fetch-output-from-state'],
     ['TG_DEPENDENCY_FETCH_OUTPUT_FROM_STATE', 'TERRAGRUNT_FETCH_DEPENDENCY_OUTPUT_FROM_STATE'], 'RUN',
     'Accepted for Terragrunt compatibility: tgo reads dependency outputs from their state (local, s3) by default.'),
@@ -152,6 +152,40 @@ export const STACK_OUTPUT_FLAGS: FlagSpec[] = [
   flag('stackOutputRaw', 'boolean', ['raw'], ['TG_RAW'], 'OUTPUT', 'The same as --format raw: one value, for shell scripts.'),
 ];
 
+/** `hcl validate` (classic `hclvalidate`; `validate-inputs` = `hcl validate --inputs`). */
+export const HCL_VALIDATE_FLAGS: FlagSpec[] = [
+  flag('validateInputs', 'boolean', ['inputs'], ['TG_INPUTS'], 'HCL',
+    'Compare each unit\'s inputs with its terraform module\'s variable blocks: required variables with no value fail.'),
+  flag('validateStrict', 'boolean', ['terragrunt-strict-validate', 'strict'], ['TG_STRICT', 'TG_HCLVALIDATE_STRICT_VALIDATE', 'TERRAGRUNT_STRICT_VALIDATE'], 'HCL',
+    'With --inputs: inputs that no variable declares fail too (otherwise a warning).'),
+];
+
+/** `render` (classic `render-json` = `render --json`): its own flags; the run flags are accepted too. */
+export const RENDER_FLAGS: FlagSpec[] = [
+  flag('renderJson', 'boolean', ['json'], ['TG_JSON'], 'RENDER', 'Render as JSON (same as --format json); `render-json` implies it.'),
+  flag('renderFormat', 'string', ['format'], ['TG_FORMAT'], 'RENDER', 'Output format: json (tgo does not render HCL).'),
+  flag('renderWrite', 'boolean', ['write', 'w'], ['TG_WRITE'], 'RENDER',
+    'Write each module\'s rendering next to its terragrunt.hcl (terragrunt.rendered.json, or the --out name) instead of stdout.'),
+  flag('renderOut', 'string', ['out'], ['TG_OUT', 'TG_RENDER_JSON_OUT'], 'RENDER', 'File name used by --write (default terragrunt.rendered.json).'),
+];
+
+/** `find` and `list`: how the discovered units are shown. */
+const DISCOVERY_FLAGS: FlagSpec[] = [
+  flag('discoveryFormat', 'string', ['format'], ['TG_FORMAT'], 'DISCOVERY', 'Output format: text (default) or json.'),
+  flag('discoveryDag', 'boolean', ['dag'], ['TG_DAG'], 'DISCOVERY', 'Sort units so that each comes after its dependencies.'),
+  flag('discoveryDependencies', 'boolean', ['dependencies'], ['TG_DEPENDENCIES'], 'DISCOVERY', 'Show each unit\'s dependencies.'),
+  flag('discoveryExternal', 'boolean', ['external'], ['TG_EXTERNAL'], 'DISCOVERY', 'Also show dependencies outside the working directory.'),
+];
+export const FIND_FLAGS: FlagSpec[] = [
+  flag('discoveryJson', 'boolean', ['json', 'j'], ['TG_JSON'], 'DISCOVERY', 'Same as --format json.'),
+  ...DISCOVERY_FLAGS,
+];
+export const LIST_FLAGS: FlagSpec[] = [
+  flag('discoveryTree', 'boolean', ['tree', 'T'], ['TG_TREE'], 'DISCOVERY', 'Show units as a tree (with --dag: of dependencies).'),
+  flag('discoveryLong', 'boolean', ['long', 'l'], ['TG_LONG'], 'DISCOVERY', 'Show the type of each unit and, with --dependencies, its dependencies.'),
+  ...DISCOVERY_FLAGS,
+];
+
 const tables = new WeakMap<FlagSpec[], Map<string, FlagSpec>>();
 function byName(specs: FlagSpec[]): Map<string, FlagSpec> {
   let map = tables.get(specs);
@@ -165,8 +199,8 @@ function byName(specs: FlagSpec[]): Map<string, FlagSpec> {
 
 /**
  * The tgo flag a token names, if any, and its inline `=value`. Classic `terragrunt-*` names are accepted with
- * one or two dashes (as Terragrunt did); current names only with two, because terraform's own single-dash
- * flags (e.g. `-parallelism=4`) must reach terraform untouched.
+ * one or two dashes (as Terragrunt did), one-letter names with one (`-w`); current names only with two,
+ * because terraform's own single-dash flags (e.g. `-parallelism=4`) must reach terraform untouched.
  */
 export function matchFlag(token: string, specs: FlagSpec[] = FLAGS): { spec: FlagSpec; inline?: string } | undefined {
   if (!token.startsWith('-') || token === '-' || token === '--') return undefined;
@@ -176,6 +210,6 @@ export function matchFlag(token: string, specs: FlagSpec[] = FLAGS): { spec: Fla
   const name = eq >= 0 ? body.slice(0, eq) : body;
   const spec = byName(specs).get(name);
   if (!spec) return undefined;
-  if (!doubleDash && !name.startsWith('terragrunt-')) return undefined;
+  if (doubleDash ? name.length === 1 : !name.startsWith('terragrunt-') && name.length !== 1) return undefined;
   return eq >= 0 ? { spec, inline: body.slice(eq + 1) } : { spec };
 }

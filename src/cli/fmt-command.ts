@@ -15,7 +15,7 @@ import { flagBool, flagList, flagString } from './parse-args.js';
 export function hclFmt(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
   let level: LogLevel = 'info';
   try {
-    const p = parseCommandArgs(argv, env, HCL_FMT_FLAGS, 'hcl fmt');
+    const p = parseCommandArgs(argv, env, HCL_FMT_FLAGS, 'hcl fmt', 'hcl:format');
     level = logLevel(p);
     const workingDir = path.resolve(process.cwd(), flagString(p, 'workingDir')?.value ?? '.');
     const file = flagString(p, 'fmtFile');

@@ -11,6 +11,7 @@ import { flagBool, flagList, flagNumber, flagString, parseArgs, type ParsedArgs 
 import { parseSourceMap, type SourceOptions } from '../source/overrides.js';
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'info', 'debug'];
+const CURRENT_INCLUDE = new Set(['--queue-include-dir', 'TG_QUEUE_INCLUDE_DIR']);
 
 /** Each role parameter's flag or env value (src/config/role-params.ts). */
 export function roleOverrides(p: ParsedArgs): RoleOverrides {
@@ -104,7 +105,11 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     ignoreDependencyOrder: flagBool(p, 'ignoreDependencyOrder'),
     includeDirs: flagList(p, 'includeDir'),
     excludeDirs: flagList(p, 'excludeDir'),
-    strictInclude: flagBool(p, 'strictInclude'),
+    includeDirsFrom: p.flags.get('includeDir')?.source,
+    excludeDirsFrom: p.flags.get('excludeDir')?.source,
+    // Terragrunt 1.x: --queue-include-dir selects only the matching units (its classic spelling also brings
+    // their dependencies); --queue-include-external asks for the dependencies too.
+    strictInclude: flagBool(p, 'strictInclude') || (CURRENT_INCLUDE.has(p.flags.get('includeDir')?.source ?? '') && !flagBool(p, 'includeExternal')),
     externalDependencies: flagBool(p, 'includeExternal') ? 'include' : flagBool(p, 'ignoreExternal') ? 'ignore' : 'ask',
     reportFile: flagString(p, 'reportFile')?.value,
     jsonOut: flagString(p, 'jsonOut')?.value,

@@ -42,7 +42,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, specs: FlagSpe
     if (spec.kind === 'list') {
       const prev = flags.get(spec.key);
       const list = prev?.source.kind === 'flag' ? (prev.value as string[]) : [];
-      flags.set(spec.key, { value: [...list, ...(value as string[])], source: { kind: 'flag', name: `--${spec.names[0]}` } });
+      flags.set(spec.key, { value: [...list, ...(value as string[])], source: { kind: 'flag', name: token.split('=')[0]!.replace(/^-+/, '--') } });
     } else {
       flags.set(spec.key, { value, source: { kind: 'flag', name: token.split('=')[0]!.replace(/^-+/, '--') } });
     }

@@ -15,6 +15,9 @@ export interface SelectionInput {
   destroy: boolean;
   includeDirs: string[];
   excludeDirs: string[];
+  /** The flag or env var as the user gave it, echoed in reasons (default: the classic flag name). */
+  includeFlag?: string;
+  excludeFlag?: string;
   strictInclude: boolean;
   /**
    * Modules chosen by a git change (--queue-include-units-changed-since: the changed ones and, for plan/apply,
@@ -86,8 +89,9 @@ export function excludedByDir(workingDir: string, excludeDirs: string[]): (dir: 
   return (dir) => matches(excludes, dir);
 }
 
-export const EXCLUDED_BY_DIR = 'excluded by --terragrunt-exclude-dir';
-export const NOT_INCLUDED = 'not matched by --terragrunt-include-dir';
+/** Reasons name the flag or env var as the user gave it (default: the classic flag). */
+const excludedBy = (flag = '--terragrunt-exclude-dir') => `excluded by ${flag}`;
+const notMatchedBy = (flag = '--terragrunt-include-dir') => `not matched by ${flag}`;
 
 export interface QueueRoots {
   /** The modules to evaluate first; loading follows their dependencies. */
@@ -103,13 +107,14 @@ export interface QueueRoots {
  * cannot stop the run. A git change (`changed`) needs every module's configuration (the files it reads), so
  * then only excluded dirs are left out.
  */
-export function queueRoots(dirs: string[], input: Pick<SelectionInput, 'workingDir' | 'includeDirs' | 'excludeDirs'> & { changed: boolean }): QueueRoots {
+export function queueRoots(dirs: string[],
+  input: Pick<SelectionInput, 'workingDir' | 'includeDirs' | 'excludeDirs' | 'includeFlag' | 'excludeFlag'> & { changed: boolean }): QueueRoots {
   const { matches, includes, excludes } = dirMatcher(input.workingDir, input.includeDirs, input.excludeDirs);
   const roots: string[] = [];
   const unselected: QueueRoots['unselected'] = [];
   for (const d of dirs) {
-    if (matches(excludes, d)) unselected.push({ dir: d, reason: EXCLUDED_BY_DIR });
-    else if (includes.length > 0 && !input.changed && !matches(includes, d)) unselected.push({ dir: d, reason: NOT_INCLUDED });
+    if (matches(excludes, d)) unselected.push({ dir: d, reason: excludedBy(input.excludeFlag) });
+    else if (includes.length > 0 && !input.changed && !matches(includes, d)) unselected.push({ dir: d, reason: notMatchedBy(input.includeFlag) });
     else roots.push(d);
   }
   return { roots, unselected };
@@ -136,7 +141,7 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
       }
     }
     for (const d of input.changed?.dirs ?? []) if (input.modules.has(d)) chosen.add(d);
-    const why = [includes.length > 0 ? NOT_INCLUDED : '', input.changed?.reason ?? ''].filter(Boolean).join(' and ');
+    const why = [includes.length > 0 ? notMatchedBy(input.includeFlag) : '', input.changed?.reason ?? ''].filter(Boolean).join(' and ');
     for (const d of all) if (!chosen.has(d)) excluded.set(d, why);
   }
 
@@ -145,7 +150,7 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
   };
   for (const d of [...chosen]) {
     const cfg = input.modules.get(d)!;
-    if (matches(excludes, d)) exclude(d, EXCLUDED_BY_DIR);
+    if (matches(excludes, d)) exclude(d, excludedBy(input.excludeFlag));
     else if (cfg.skip) exclude(d, 'skip = true');
     else if (input.destroy && cfg.preventDestroy) {
       exclude(d, 'prevent_destroy = true');

@@ -32,6 +32,9 @@ export interface RunOptions {
   /** Globs relative to workingDir (`**` allowed). */
   includeDirs?: string[];
   excludeDirs?: string[];
+  /** How the user spelled the include/exclude flags (or env vars), for messages. */
+  includeDirsFrom?: string;
+  excludeDirsFrom?: string;
   strictInclude?: boolean;
   /** Dependencies outside workingDir: run them, never run them, or ask. */
   externalDependencies?: 'include' | 'ignore' | 'ask';

@@ -48,6 +48,8 @@ export async function selectForRun(opts: RunOptions, stack: Stack, runExternal: 
     destroy: reverse,
     includeDirs: opts.includeDirs ?? [],
     excludeDirs: opts.excludeDirs ?? [],
+    includeFlag: opts.includeDirsFrom,
+    excludeFlag: opts.excludeDirsFrom,
     strictInclude: opts.strictInclude ?? false,
     changed,
     dependencies: (dir) => stack.graph.nodes.get(dir)?.dependsOn ?? [],
