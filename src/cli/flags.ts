@@ -102,7 +102,11 @@ export const FLAGS: FlagSpec[] = [
     'Write a run report: .json, .csv (Terragrunt\'s columns) or .html (a timeline of the run).'),
   flag('jsonOut', 'string', ['terragrunt-json-out', 'json-out'], ['TG_JSON_OUT', 'TERRAGRUNT_JSON_OUT'], 'OUTPUT',
     'run-all output -json: one JSON object keyed by module path, written to this file ("-" for stdout). render-json: write there instead of stdout.'),
+  flag('reportFormat', 'string', ['report-format'], ['TG_REPORT_FORMAT'], 'OUTPUT',
+    'Report format: csv, json or html (default: from --report-file\'s extension; a name without one is CSV).'),
   flag('summaryDisable', 'boolean', ['summary-disable'], ['TG_SUMMARY_DISABLE'], 'OUTPUT', 'Do not print the run summary.'),
+  flag('summaryPerUnit', 'boolean', ['summary-per-unit'], ['TG_SUMMARY_PER_UNIT'], 'OUTPUT',
+    'Each unit with its duration in the run summary: tgo\'s summary always lists them; accepted as Terragrunt takes it.'),
 
   // Credentials beyond Terragrunt.
   ...roleFlags(false),

@@ -12,9 +12,18 @@ export function finishReport(report: RunReport | undefined, exitCode: number, se
   return report ? report.finish(exitCode, (s) => secrets.redact(s)) : exitCode;
 }
 
-/** The format a report file's extension asks for (its name in the registry); anything else is a usage error. */
-export function reportFormat(file: string): string {
+/**
+ * The format (its name in the registry): --report-format when given, else the file's extension; a file with
+ * no extension is CSV, as in Terragrunt. Anything else is a usage error.
+ */
+export function reportFormat(file: string, asked?: string): string {
+  if (asked !== undefined) {
+    const f = asked.toLowerCase();
+    if (!REPORT_FORMATS[f]) throw new UsageError(`--report-format must be ${Object.keys(REPORT_FORMATS).join(', ')}, got "${asked}".`);
+    return f;
+  }
   const ext = path.extname(file).toLowerCase();
+  if (ext === '') return 'csv';
   const name = Object.keys(REPORT_FORMATS).find((n) => REPORT_FORMATS[n]!.extensions.includes(ext));
   if (name === undefined) {
     throw new UsageError(`--report-file ${file}: unknown report format${ext ? ` "${ext}"` : ' (no extension)'}; use ${formatList()} file.`);
@@ -38,6 +47,8 @@ export interface ReportOptions {
   /** Applied to every text tgo did not make up itself (reasons, causes, stderr). */
   redact?: (s: string) => string;
   offset?: UtcOffset;
+  /** --report-format, when given (else the file's extension decides). */
+  format?: string;
 }
 
 export function renderReport(format: string, events: RecordedEvent[], o: ReportOptions): string {
@@ -54,7 +65,7 @@ export function renderReport(format: string, events: RecordedEvent[], o: ReportO
 
 /** Write the report atomically (a temp file beside it, then a rename). */
 export function writeReport(file: string, events: RecordedEvent[], o: ReportOptions): string {
-  const format = reportFormat(file);
+  const format = reportFormat(file, o.format);
   const target = reportPath(file, o.workingDir);
   mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
@@ -76,14 +87,18 @@ export class RunReport extends ReportRecorder {
   private constructor(
     readonly file: string,
     private readonly workingDir: string,
+    private readonly format?: string,
   ) {
     super();
   }
 
-  static forOptions(opts: { reportFile?: string; workingDir: string }): RunReport | undefined {
-    if (opts.reportFile === undefined) return undefined;
+  static forOptions(opts: { reportFile?: string; reportFormat?: string; workingDir: string }): RunReport | undefined {
+    if (opts.reportFile === undefined) {
+      if (opts.reportFormat !== undefined) throw new UsageError('--report-format needs --report-file.');
+      return undefined;
+    }
     if (opts.reportFile.trim() === '') throw new UsageError(`--report-file needs a file name ending in ${formatList().slice(2)}.`);
-    reportFormat(opts.reportFile);
+    reportFormat(opts.reportFile, opts.reportFormat);
     const target = reportPath(opts.reportFile, opts.workingDir);
     let isDir = false;
     try {
@@ -92,7 +107,7 @@ export class RunReport extends ReportRecorder {
       // does not exist yet: fine
     }
     if (isDir) throw new UsageError(`--report-file ${opts.reportFile}: ${target} is a directory.`);
-    return new RunReport(opts.reportFile, opts.workingDir);
+    return new RunReport(opts.reportFile, opts.workingDir, opts.reportFormat);
   }
 
   /**
@@ -102,7 +117,7 @@ export class RunReport extends ReportRecorder {
   finish(exitCode: number, redact: (s: string) => string = (s) => s, stderr: { write(s: string): unknown } = process.stderr): number {
     if (!this.started) return exitCode;
     try {
-      writeReport(this.file, this.events, { workingDir: this.workingDir, redact });
+      writeReport(this.file, this.events, { workingDir: this.workingDir, redact, format: this.format });
       return exitCode;
     } catch (e) {
       stderr.write(`${redact(`ERROR Could not write the run report ${this.file}: ${e instanceof Error ? e.message : String(e)}`)}\n`);

@@ -11,6 +11,7 @@ import { describeSource } from '../shared/provenance.js';
 import { overrideContext, type Stack } from './stack.js';
 import type { RunOptions } from './options.js';
 import { workingDirOf } from '../terraform/workdir.js';
+import { binaryFor } from '../terraform/binary.js';
 
 /** The role as tgo will assume it, each parameter with where it was set; secrets (the web identity token) never shown. */
 export function renderRole(role: RoleSpec | undefined): ValueObject | null {
@@ -135,7 +136,7 @@ export function moduleInfo(stack: Stack, cfg: ModuleConfig, opts: RunOptions, co
     ConfigPath: cfg.configPath,
     DownloadDir: downloadDir,
     IamRole: stack.roles.get(cfg.dir)?.roleArn.value ?? '',
-    TerraformBinary: opts.tfPath ?? cfg.terraformBinary ?? 'terraform',
+    TerraformBinary: binaryFor(opts.tfPath, cfg, opts.env),
     TerraformCommand: command,
     WorkingDir: workingDir,
   };

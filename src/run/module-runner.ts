@@ -4,6 +4,7 @@
 
 import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { binaryFor } from '../terraform/binary.js';
 import type { Env } from '../auth/env.js';
 import { findCredentialOverrides, overrideWarning } from '../auth/hygiene.js';
 import type { DependencyValues } from '../config/loader.js';
@@ -159,7 +160,7 @@ export class ModuleRunner {
   }
 
   private tfPath(cfg: ModuleConfig): string {
-    return this.opts.tfPath ?? cfg.terraformBinary ?? 'terraform';
+    return binaryFor(this.opts.tfPath, cfg, this.opts.env);
   }
 
   /** Run the command in one module. Never throws: a failure is an outcome with a reason. */

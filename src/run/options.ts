@@ -39,6 +39,8 @@ export interface RunOptions {
   /** Dependencies outside workingDir: run them, never run them, or ask. */
   externalDependencies?: 'include' | 'ignore' | 'ask';
   reportFile?: string;
+  /** --report-format: csv, json or html (default: from the report file's extension; none = csv). */
+  reportFormat?: string;
   /** run-all output -json: write one object keyed by module path here ('-' = stdout). */
   jsonOut?: string;
   summary?: boolean;
