@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfig } from '../config/hcl/parser.js';
 import type { ModuleConfig } from '../config/types.js';
-import { isRemote, parseSource } from '../terraform/source.js';
+import { detectSource, SourceFormError } from '../source/detect.js';
 
 export interface Variable {
   name: string;
@@ -78,11 +78,17 @@ function definedNames(cfg: ModuleConfig, moduleDir: string, env: NodeJS.ProcessE
 
 export function checkInputs(cfg: ModuleConfig, env: NodeJS.ProcessEnv): InputsCheck {
   const source = cfg.terraform.source;
-  if (source && isRemote(source)) return { skipped: `terraform.source ${source} is remote (validate does not download it)`, unused: [], missing: [] };
   let moduleDir = cfg.dir;
   if (source) {
-    const parsed = parseSource(source, cfg.dir);
-    moduleDir = path.join(parsed.root, parsed.subdir);
+    let spec;
+    try {
+      spec = detectSource(source, cfg.dir);
+    } catch (e) {
+      if (e instanceof SourceFormError) return { skipped: `terraform.source ${source}: ${e.message}`, unused: [], missing: [] };
+      throw e;
+    }
+    if (spec.kind !== 'local') return { skipped: `terraform.source ${source} is remote (validate does not download it)`, unused: [], missing: [] };
+    moduleDir = path.join(spec.dir!, spec.subdir);
     if (!existsSync(moduleDir)) return { skipped: `terraform.source ${source} does not exist`, unused: [], missing: [] };
   }
   const variables = moduleVariables(moduleDir);

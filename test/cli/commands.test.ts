@@ -109,8 +109,8 @@ describe('no flag reaches terraform by accident', () => {
   it.each([
     [['--terragrunt-iam-rol', 'arn:aws:iam::111111111111:role/x', 'plan'], 'Did you mean --terragrunt-iam-role?'],
     [['run-all', 'plan', '--queue-inclde-dir', 'foo'], 'Did you mean --queue-include-dir?'],
-    [['plan', '--source', '../modules/x'], '--source is a Terragrunt flag that tgo does not implement'],
-    [['run', '--all', 'apply', '--terragrunt-source-map', 'a=b'], 'Terragrunt\'s --source-map'],
+    [['plan', '--provider-cache'], '--provider-cache is a Terragrunt flag that tgo does not implement'],
+    [['run', '--all', 'apply', '--terragrunt-fetch-dependency-output-from-state'], 'Terragrunt\'s --dependency-fetch-output-from-state'],
     [['run-all', 'plan', '--out-dir', 'plans'], '--out-dir is a Terragrunt flag'],
     [['rnu-all', 'plan'], 'Did you mean "run-all"?'],
     [['pla'], 'Did you mean "plan"?'],
@@ -126,11 +126,11 @@ describe('no flag reaches terraform by accident', () => {
 
   it('terraform\'s own flags, with one dash or two, and anything after -- reach terraform unchanged', async () => {
     const before = started();
-    const r = await tgo(['plan', '--lock-timeout=5m', '-var', 'a=b', '--terragrunt-tfpath', tf.path, '--', '--source'],
+    const r = await tgo(['plan', '--lock-timeout=5m', '-var', 'a=b', '--terragrunt-tfpath', tf.path, '--', '--provider-cache'],
       { cwd: path.join(stack, 'vpc'), env: baseEnv(), input: '' });
     expect(r.code).toBe(0);
     const rec = tf.records().slice(before).find((x) => x.argv.includes('plan'))!;
-    expect(rec.argv).toEqual(['plan', '--lock-timeout=5m', '-var', 'a=b', '--source']);
+    expect(rec.argv).toEqual(['plan', '--lock-timeout=5m', '-var', 'a=b', '--provider-cache']);
   });
 });
 
