@@ -164,6 +164,12 @@ export const HCL_VALIDATE_FLAGS: FlagSpec[] = [
     'With --inputs: inputs that no variable declares fail too (otherwise a warning).'),
 ];
 
+/** `exec`: its own flag; the run flags are accepted too. */
+export const EXEC_FLAGS: FlagSpec[] = [
+  flag('execInDownloadDir', 'boolean', ['in-download-dir'], ['TG_IN_DOWNLOAD_DIR'], 'RUN',
+    'Run the program in the module\'s downloaded source (the .terragrunt-cache copy) instead of its own directory.'),
+];
+
 /** `render` (classic `render-json` = `render --json`): its own flags; the run flags are accepted too. */
 export const RENDER_FLAGS: FlagSpec[] = [
   flag('renderJson', 'boolean', ['json'], ['TG_JSON'], 'RENDER', 'Render as JSON (same as --format json); `render-json` implies it.'),

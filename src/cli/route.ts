@@ -13,6 +13,7 @@ export const TGO_COMMANDS = new Set([
   'render',
   'find',
   'list',
+  'exec',
   'output-module-groups',
   'terragrunt-info',
   'version',

@@ -12,7 +12,8 @@ import type { TerminalRenderer } from '../render/terminal.js';
 import { JsonOutputCollector } from '../render/json-out.js';
 import { finishReport, RunReport } from '../render/report.js';
 
-export async function runTerraformCommand(argv: string[], all: boolean): Promise<number> {
+/** `adjust` lets a command complete the options built from argv (exec sets the program to run). */
+export async function runTerraformCommand(argv: string[], all: boolean, adjust?: (opts: RunOptions) => void): Promise<number> {
   const secrets = new SecretRegistry();
   let level: LogLevel = 'info';
   let renderer: TerminalRenderer | undefined;
@@ -23,6 +24,7 @@ export async function runTerraformCommand(argv: string[], all: boolean): Promise
   const showSummary = () => !!opts && opts.all && opts.summary !== false && !isRawOutput(opts.command, opts.args);
   try {
     opts = runOptions(argv, process.env, process.cwd(), all);
+    adjust?.(opts);
     level = opts.logLevel;
     report = RunReport.forOptions(opts); // an unknown --report-file extension: usage error before anything runs
     const merged = opts.all && opts.jsonOut && opts.command === 'output' ? new JsonOutputCollector() : undefined;

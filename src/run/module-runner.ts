@@ -246,6 +246,11 @@ export class ModuleRunner {
     const readConfigErrors: string[] = [];
     await runHooks('after_hook', hooksFor(tf.afterHooks, 'terragrunt-read-config'), hookRun(env), readConfigErrors);
     if (readConfigErrors.length > 0) return { ok: false, reason: readConfigErrors[0]! };
+    if (opts.exec) {
+      // `tgo exec`: the user's program, with the same environment terraform would get; no init, no hooks.
+      const [bin, ...rest] = opts.exec.argv;
+      return this.exec(bin!, rest, opts.exec.inDownloadDir ? workDir : dir, env, emitLine, false, bin!);
+    }
 
     // init only when something asks for it (src/terraform/init-decision.ts): a changed source, backend or lock
     // file, missing modules, or code that needs .terraform and has none.
@@ -333,9 +338,9 @@ export class ModuleRunner {
     }
   }
 
-  /** Run terraform; with `collect`, its whole output is kept for error hooks' on_errors (bounded). */
+  /** Run terraform (or `tgo exec`'s program, named `what`); with `collect`, its whole output is kept for error hooks' on_errors (bounded). */
   private async exec(bin: string, args: string[], cwd: string, env: Env, onLine: (s: 'stdout' | 'stderr', l: string) => void,
-    collect = false): Promise<ExecOutcome> {
+    collect = false, what = `terraform ${args[0]}`): Promise<ExecOutcome> {
     // After Ctrl-C nothing new starts, even a module that was already past the scheduler (fetching credentials).
     if (this.d.interrupt.aborted) return { ok: false, interrupted: true, reason: 'interrupted before terraform started' };
     // The last lines of stderr go into the summary of a failed module.
@@ -365,7 +370,7 @@ export class ModuleRunner {
     // With -detailed-exitcode, 2 means "succeeded, with changes".
     if (r.exitCode === 0 || (r.exitCode === 2 && args.includes('-detailed-exitcode'))) return { ok: true, exitCode: r.exitCode };
     const interrupted = this.d.interrupt.aborted;
-    const reason = r.signal ? `terraform ${args[0]} was stopped by ${r.signal}` : `terraform ${args[0]} exited with code ${r.exitCode}`;
+    const reason = r.signal ? `${what} was stopped by ${r.signal}` : `${what} exited with code ${r.exitCode}`;
     return {
       ok: false,
       stderrTail: tail,

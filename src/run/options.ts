@@ -38,6 +38,8 @@ export interface RunOptions {
   strictInclude?: boolean;
   /** Dependencies outside workingDir: run them, never run them, or ask. */
   externalDependencies?: 'include' | 'ignore' | 'ask';
+  /** `tgo exec -- <argv>`: run this program in each module instead of terraform (inputs and role as for terraform). */
+  exec?: { argv: string[]; inDownloadDir: boolean };
   reportFile?: string;
   /** --report-format: csv, json or html (default: from the report file's extension; none = csv). */
   reportFormat?: string;

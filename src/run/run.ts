@@ -43,6 +43,10 @@ export interface RunDeps extends SessionDeps {
 }
 
 export function validateCommand(opts: RunOptions): void {
+  if (opts.exec) {
+    if (opts.exec.argv.length === 0) throw new UsageError('Missing the program to run (example: tgo exec -- aws sts get-caller-identity).');
+    return;
+  }
   if (!opts.command) {
     throw new UsageError(opts.all ? 'Missing run-all command argument (example: tgo run-all plan).' : 'Missing terraform command (example: tgo plan).');
   }
