@@ -8,6 +8,7 @@ import type { EventSink } from '../run/events.js';
 import type { LogLevel } from '../run/options.js';
 import type { Signals } from '../run/run.js';
 import { hasColors, TerminalRenderer } from '../render/terminal.js';
+import type { LogFormat } from '../render/log-format.js';
 
 export interface Outcome {
   exitCode: number;
@@ -68,16 +69,19 @@ export function isRawOutput(command: string, args: string[]): boolean {
 }
 
 export function terminalRenderer(level: LogLevel, command: string, args: string[], all: boolean, secrets: SecretRegistry, env: NodeJS.ProcessEnv,
-  captureStdout = false): TerminalRenderer {
+  captureStdout = false, logFormat?: LogFormat): TerminalRenderer {
+  // Records for programs (json, key-value) get no colour and no live status line, as in Terragrunt.
+  const structured = logFormat === 'json' || logFormat === 'key-value';
   return new TerminalRenderer(process.stdout, process.stderr, {
     captureStdout,
     level,
     prefix: all,
     raw: isRawOutput(command, args),
-    color: hasColors(process.stderr, env),
+    color: hasColors(process.stderr, env) && !structured,
     secrets,
     progress: all,
-    live: all && !!process.stderr.isTTY && env.TERM !== 'dumb' && !env.CI,
+    live: all && !!process.stderr.isTTY && env.TERM !== 'dumb' && !env.CI && !logFormat,
+    logFormat,
   });
 }
 

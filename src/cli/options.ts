@@ -7,6 +7,7 @@ import { ROLE_PARAMS } from '../config/role-params.js';
 import { describeSource } from '../shared/provenance.js';
 import type { LogLevel, RunOptions } from '../run/options.js';
 import { UsageError } from '../errors.js';
+import { LOG_FORMATS, type LogFormat } from '../render/log-format.js';
 import { flagBool, flagList, flagNumber, flagString, parseArgs, type ParsedArgs } from './parse-args.js';
 import { parseSourceMap, type SourceOptions } from '../source/overrides.js';
 
@@ -67,6 +68,14 @@ export function featureFlags(p: ParsedArgs): Record<string, string> | undefined 
   return out;
 }
 
+export function logFormat(p: ParsedArgs): LogFormat | undefined {
+  const raw = flagString(p, 'logFormat');
+  if (!raw) return undefined;
+  const v = raw.value.toLowerCase() as LogFormat;
+  if (!LOG_FORMATS.includes(v)) throw new UsageError(`${raw.source} must be one of ${LOG_FORMATS.join(', ')}, got "${raw.value}".`);
+  return v;
+}
+
 /** Build RunOptions from a command's raw argv. `all` = every module (run-all, run --all). */
 export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, all: boolean): RunOptions {
   const p = parseArgs(argv, env);
@@ -97,6 +106,9 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     dependencyOutputsFromState: !flagBool(p, 'noDependencyFetchOutputFromState'),
     autoRetry: !flagBool(p, 'noAutoRetry'),
     logLevel: logLevel(p),
+    noColor: flagBool(p, 'noColor'),
+    logFormat: logFormat(p),
+    inputsDebug: flagBool(p, 'inputsDebug'),
     role: roleOverrides(p),
     env,
     all: all || flagBool(p, 'all'),

@@ -28,7 +28,8 @@ export async function runTerraformCommand(argv: string[], all: boolean, adjust?:
     level = opts.logLevel;
     report = RunReport.forOptions(opts); // an unknown --report-file extension: usage error before anything runs
     const merged = opts.all && opts.jsonOut && opts.command === 'output' ? new JsonOutputCollector() : undefined;
-    renderer = terminalRenderer(level, opts.command, opts.args, opts.all, secrets, opts.env, !!merged);
+    renderer = terminalRenderer(level, opts.command, opts.args, opts.all, secrets, opts.noColor ? { ...opts.env, NO_COLOR: '1' } : opts.env, !!merged,
+      opts.logFormat);
     const sink: EventSink = new TeeSink(...[renderer, merged, report].filter((s): s is NonNullable<typeof s> => s !== undefined));
     const result = await run(opts, { host: terminalHost(sink), signals, secrets });
     renderer.summary(showSummary());

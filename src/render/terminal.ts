@@ -4,6 +4,7 @@
 
 import { WriteStream } from 'node:tty';
 import { stripVTControlCharacters } from 'node:util';
+import { formatLogLine, type LogFormat } from './log-format.js';
 import type { SecretRegistry } from '../auth/secrets.js';
 import type { EventSink, RunEvent } from '../run/events.js';
 import type { LogLevel } from '../run/options.js';
@@ -26,6 +27,8 @@ export interface TerminalOptions {
   live?: boolean;
   /** Module stdout is collected elsewhere (run-all output -json --json-out): do not print it. */
   captureStdout?: boolean;
+  /** --log-format: tgo's own lines in one of Terragrunt's presets (default: tgo's plain lines). */
+  logFormat?: LogFormat;
 }
 
 const LEVELS: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
@@ -62,6 +65,18 @@ export class TerminalRenderer implements EventSink {
 
   private paint(code: string, s: string): string {
     return this.o.color ? `\x1b[${code}m${s}\x1b[0m` : s;
+  }
+
+  /**
+   * One of tgo's own messages: as `human` by default, or with --log-format as a formatted entry of `plain`
+   * (a multi-line text gives one entry per line, so every line stays one record).
+   */
+  private say(level: LogLevel, module: string | undefined, plain: string, human: string): void {
+    const f = this.o.logFormat;
+    if (!f) return this.line(this.err, human);
+    for (const message of plain.split('\n').filter((l) => l.trim() !== '')) {
+      this.line(this.err, formatLogLine(f, { time: new Date(), elapsed: (Date.now() - this.runStart) / 1000, level, module, message }, (c, s) => this.paint(c, s)));
+    }
   }
 
   /** Every line goes through here: the status line is cleared first and redrawn after, so output never mixes with it. */
@@ -109,7 +124,7 @@ export class TerminalRenderer implements EventSink {
       case 'log': {
         if (!this.enabled(e.level)) return;
         const tag = e.level === 'error' ? this.paint('31', 'ERROR ') : e.level === 'warn' ? this.paint('33', 'WARN  ') : e.level === 'debug' ? 'DEBUG ' : '';
-        this.line(this.err, `${tag}${e.module && this.o.prefix ? `[${e.module}] ` : ''}${e.message}`);
+        this.say(e.level, e.module, e.message, `${tag}${e.module && this.o.prefix ? `[${e.module}] ` : ''}${e.message}`);
         return;
       }
       case 'plan': {
@@ -123,7 +138,7 @@ export class TerminalRenderer implements EventSink {
           }
         });
         for (const x of e.excluded) lines.push(`- Excluded ${x.module}: ${x.reason}`);
-        this.line(this.err, lines.join('\n') + '\n');
+        this.say('info', undefined, lines.join('\n'), lines.join('\n') + '\n');
         this.total = e.groups.reduce((n, g) => n + g.length, 0);
         return;
       }
@@ -137,27 +152,35 @@ export class TerminalRenderer implements EventSink {
       case 'module-started':
         this.running.add(e.module);
         if (this.o.progress && this.o.live) this.startStatus();
-        else if (this.o.progress && this.enabled('info')) this.line(this.err, `${this.paint('36', `[${e.module}]`)} started`);
+        else if (this.o.progress && this.enabled('info')) this.say('info', e.module, 'started', `${this.paint('36', `[${e.module}]`)} started`);
         return;
       case 'module-finished': {
         this.running.delete(e.module);
         this.finished.push(e);
         if (!this.o.progress || !this.enabled('info')) {
-          if (e.result !== 'succeeded' && e.reason && this.enabled('error')) this.line(this.err, `${this.paint('31', 'ERROR ')}[${e.module}] ${e.reason}`);
+          if (e.result !== 'succeeded' && e.reason && this.enabled('error')) this.say('error', e.module, e.reason, `${this.paint('31', 'ERROR ')}[${e.module}] ${e.reason}`);
           return;
         }
         const took = e.startedAt ? ` in ${formatDuration(e.at - e.startedAt)}` : '';
         const colour = e.result === 'succeeded' ? '32' : e.result === 'excluded' ? '90' : '31';
-        this.line(this.err, `${this.paint('36', `[${e.module}]`)} ${this.paint(colour, e.result)}${took}${e.reason && e.result !== 'succeeded' ? `: ${e.reason}` : ''}`);
+        const what = `${e.result}${took}${e.reason && e.result !== 'succeeded' ? `: ${e.reason}` : ''}`;
+        this.say(e.result === 'failed' ? 'error' : 'info', e.module, what,
+          `${this.paint('36', `[${e.module}]`)} ${this.paint(colour, e.result)}${took}${e.reason && e.result !== 'succeeded' ? `: ${e.reason}` : ''}`);
         return;
       }
       case 'credentials':
         if (!this.enabled('debug')) return;
-        this.line(this.err, `DEBUG [${e.module}] role ${e.roleArn} (set by ${e.source}) via ${e.via}, session ${e.sessionName}`
-          + `${e.expiration ? `, expires ${e.expiration}` : ''}, ${e.cacheHit ? 'cache hit' : 'new STS call'}`);
+      {
+        const text = `role ${e.roleArn} (set by ${e.source}) via ${e.via}, session ${e.sessionName}`
+          + `${e.expiration ? `, expires ${e.expiration}` : ''}, ${e.cacheHit ? 'cache hit' : 'new STS call'}`;
+        this.say('debug', e.module, text, `DEBUG [${e.module}] ${text}`);
+      }
         return;
       case 'interrupt':
-        this.line(this.err, e.second ? 'Second interrupt: killing terraform processes.' : `Received ${e.signal}: stopping terraform gracefully and starting nothing new (press Ctrl-C again to kill).`);
+      {
+        const text = e.second ? 'Second interrupt: killing terraform processes.' : `Received ${e.signal}: stopping terraform gracefully and starting nothing new (press Ctrl-C again to kill).`;
+        this.say('warn', undefined, text, text);
+      }
         return;
       case 'module-retry':
         if (!this.enabled('warn')) return;
@@ -186,6 +209,6 @@ export class TerminalRenderer implements EventSink {
       lines.push(`  ${f.module.padEnd(40)} ${f.result.padEnd(12)} ${took.padStart(8)}${why}`);
       if (f.result === 'failed') for (const l of f.stderrTail ?? []) lines.push(`      | ${stripVTControlCharacters(l)}`); // colours, cursor moves, OSC 8 links
     }
-    this.line(this.err, lines.join('\n'));
+    this.say('info', undefined, lines.join('\n'), lines.join('\n'));
   }
 }

@@ -5,6 +5,7 @@
 import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { binaryFor } from '../terraform/binary.js';
+import { DEBUG_FILE, writeDebugFile } from '../terraform/debug-file.js';
 import type { Env } from '../auth/env.js';
 import { findCredentialOverrides, overrideWarning } from '../auth/hygiene.js';
 import type { DependencyValues } from '../config/loader.js';
@@ -246,6 +247,11 @@ export class ModuleRunner {
     const readConfigErrors: string[] = [];
     await runHooks('after_hook', hooksFor(tf.afterHooks, 'terragrunt-read-config'), hookRun(env), readConfigErrors);
     if (readConfigErrors.length > 0) return { ok: false, reason: readConfigErrors[0]! };
+    if (opts.inputsDebug) {
+      const d = writeDebugFile(cfg, workDir, opts.env); // a TF_VAR_ the user set wins over the input, so it stays out
+      this.session.emit({ type: 'log', level: 'info', module: id, message: `wrote ${d.file} (${d.written.length} inputs); replay with: terraform -chdir=${workDir} ${opts.command} -var-file=${d.file}` });
+      for (const o of d.omitted) debug(`input ${o.name} left out of ${DEBUG_FILE}: ${o.why}`);
+    }
     if (opts.exec) {
       // `tgo exec`: the user's program, with the same environment terraform would get; no init, no hooks.
       const [bin, ...rest] = opts.exec.argv;
@@ -261,7 +267,9 @@ export class ModuleRunner {
       const initEnv = this.environment(cfg, mc, 'init');
       // Auto-init output goes to stderr: stdout belongs to the command the user asked for (output -json…).
       const toStderr = (_s: 'stdout' | 'stderr', l: string) => emitLine('stderr', l);
-      const done = await this.withHooks(tf, 'init', (collect) => this.lockFileCopied(cfg, workDir, ['init'], this.exec(this.tfPath(cfg), init.args, workDir, initEnv, toStderr, collect)), hookRun(initEnv, toStderr));
+      // --no-color is not part of the init fingerprint: it changes terraform's output, not the backend.
+      const initArgs = opts.noColor && !init.args.includes('-no-color') ? [init.args[0]!, '-no-color', ...init.args.slice(1)] : init.args;
+      const done = await this.withHooks(tf, 'init', (collect) => this.lockFileCopied(cfg, workDir, ['init'], this.exec(this.tfPath(cfg), initArgs, workDir, initEnv, toStderr, collect)), hookRun(initEnv, toStderr));
       if (!done.ok) return { ...done, reason: `terraform init failed: ${done.reason}` };
       this.initialised(workDir, initEnv, init.fingerprint);
     }
@@ -270,7 +278,7 @@ export class ModuleRunner {
     if (cfg.preventDestroy && isDestroy(opts.command, opts.args)) {
       return { ok: false, reason: `Unit is protected by the prevent_destroy flag in ${cfg.configPath}. Set it to false or remove it to allow destruction of the unit.` };
     }
-    const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: tf.extraArguments, moduleDir: dir, runAll: opts.all, remoteState: cfg.remoteState });
+    const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: tf.extraArguments, moduleDir: dir, runAll: opts.all, remoteState: cfg.remoteState, noColor: opts.noColor });
     const outcome = await this.withHooks(tf, opts.command, (collect) => this.lockFileCopied(cfg, workDir, [opts.command, ...opts.args], this.exec(this.tfPath(cfg), args, workDir, env, emitLine, collect)), hookRun(env));
     // `tgo init` itself: the next command needs no other init.
     if (opts.command === 'init' && outcome.ok) this.initialised(workDir, env, init.fingerprint);

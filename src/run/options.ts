@@ -22,6 +22,12 @@ export interface RunOptions {
   /** Retry failures that a retry rule matches (off with --no-auto-retry / TG_NO_AUTO_RETRY); absent means on. */
   autoRetry?: boolean;
   logLevel: LogLevel;
+  /** --log-format: tgo's own lines in one of Terragrunt's presets. */
+  logFormat?: 'pretty' | 'bare' | 'json' | 'key-value';
+  /** --inputs-debug: write terragrunt-debug.tfvars.json in each module before terraform runs. */
+  inputsDebug?: boolean;
+  /** --no-color: no colour from tgo, and -no-color for terraform. */
+  noColor?: boolean;
   role: RoleOverrides;
   env: NodeJS.ProcessEnv;
   /** Every-module run (run-all / run --all) rather than the module in workingDir. */

@@ -34,6 +34,8 @@ export interface ArgsOptions {
   runAll: boolean;
   /** remote_state without `generate` reaches terraform as -backend-config on init (as in Terragrunt). */
   remoteState?: RemoteStateConfig;
+  /** --no-color: terraform gets -no-color too (as Terragrunt passes it on), right after the command. */
+  noColor?: boolean;
 }
 
 /** Terragrunt puts extra_arguments right after the command, then the user's own arguments. */
@@ -71,6 +73,7 @@ export function terraformArgs(o: ArgsOptions): string[] {
       added.push('-auto-approve');
     }
   }
+  if (o.noColor && !all.includes('-no-color')) added.unshift('-no-color');
   return [o.command, ...added, ...all];
 }
 

@@ -13,6 +13,8 @@ import { detectSource, SourceFormError } from '../source/detect.js';
 export interface Variable {
   name: string;
   required: boolean;
+  /** Declared `sensitive = true`. */
+  sensitive: boolean;
   file: string;
   line: number;
 }
@@ -34,11 +36,18 @@ export function moduleVariables(dir: string): Variable[] {
     if (name.endsWith('.tf')) {
       for (const b of parseConfig(readFileSync(file, 'utf8'), file).blocks) {
         if (b.type !== 'variable' || b.labels.length !== 1) continue;
-        out.push({ name: b.labels[0]!, required: !b.body.attributes.some((a) => a.name === 'default'), file, line: b.range.start.line });
+        const attr = (n: string) => b.body.attributes.find((a) => a.name === n);
+        const sensitive = attr('sensitive')?.expr;
+        out.push({
+          name: b.labels[0]!, required: !attr('default'), file, line: b.range.start.line,
+          sensitive: sensitive?.kind === 'literal' && sensitive.value === true,
+        });
       }
     } else if (name.endsWith('.tf.json')) {
       const vars = (JSON.parse(readFileSync(file, 'utf8')) as { variable?: Record<string, Record<string, unknown>> }).variable ?? {};
-      for (const [v, body] of Object.entries(vars)) out.push({ name: v, required: !('default' in (body ?? {})), file, line: 1 });
+      for (const [v, body] of Object.entries(vars)) {
+        out.push({ name: v, required: !('default' in (body ?? {})), sensitive: body?.sensitive === true, file, line: 1 });
+      }
     }
   }
   return out;
