@@ -26,7 +26,7 @@ export function reportFormat(file: string, asked?: string): string {
   if (ext === '') return 'csv';
   const name = Object.keys(REPORT_FORMATS).find((n) => REPORT_FORMATS[n]!.extensions.includes(ext));
   if (name === undefined) {
-    throw new UsageError(`--report-file ${file}: unknown report format${ext ? ` "${ext}"` : ' (no extension)'}; use ${formatList()} file.`);
+    throw new UsageError(`--report-file ${file}: unknown report format "${ext}"; use ${formatList()} file.`);
   }
   return name;
 }

@@ -51,7 +51,7 @@ describe('selection', () => {
     const r = await run(['run-all', 'plan'], root, { TERRAGRUNT_EXCLUDE_DIR: 'prod/db,dev/*' });
     expect(r.code, r.stderr).toBe(0);
     expect(ran(root, 'plan')).toEqual(['prod/app', 'prod/vpc']);
-    expect(r.stderr).toMatch(/- Excluded prod\/db: excluded by --terragrunt-exclude-dir/);
+    expect(r.stderr).toMatch(/- Excluded prod\/db: excluded by TERRAGRUNT_EXCLUDE_DIR/); // the variable the user set
   });
 
   it('skip = true and prevent_destroy', async () => {

@@ -334,13 +334,15 @@ describe('HTML', () => {
 });
 
 describe('the CLI side', () => {
-  it('picks the format by extension; anything else is a usage error', () => {
+  it('picks the format by extension (none: CSV, as Terragrunt); an unknown one is a usage error; --report-format decides', () => {
     expect(reportFormat('run.csv')).toBe('csv');
     expect(reportFormat('out/Run.JSON')).toBe('json');
     expect(reportFormat('run.html')).toBe('html');
     expect(() => reportFormat('run.txt')).toThrow(UsageError);
     expect(() => reportFormat('run.txt')).toThrow(/unknown report format "\.txt"; use a \.csv, \.json or \.html file/);
-    expect(() => reportFormat('report')).toThrow(/no extension/);
+    expect(reportFormat('report')).toBe('csv');
+    expect(reportFormat('run.txt', 'JSON')).toBe('json');
+    expect(() => reportFormat('run.csv', 'xml')).toThrow(/--report-format must be csv, json or html/);
     expect(RunReport.forOptions({ workingDir: '/w' })).toBeUndefined();
     expect(() => RunReport.forOptions({ workingDir: '/w', reportFile: '' })).toThrow(UsageError);
   });

@@ -72,7 +72,7 @@ describe('a bad source stops the run before any terraform starts', { timeout: 12
     const root = writeStack({ 'a/terragrunt.hcl': '' });
     const r = await tgo(['run-all', 'plan', '--source-map', '/just/a/path', '--terragrunt-tfpath', tf.path], { cwd: root, env: baseEnv() });
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('--terragrunt-source-map expects ORIGINAL=LOCAL');
+    expect(r.stderr).toContain('--source-map expects ORIGINAL=LOCAL'); // as typed
     expect(tf.records().filter((x) => x.cwd.startsWith(root))).toEqual([]);
   });
 });
