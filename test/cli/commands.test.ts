@@ -4,10 +4,13 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeFakeTerraform, type FakeTerraform } from '../support/fake-terraform.js';
 import { writeStack } from '../support/stack.js';
 import { baseEnv, tgo } from '../support/tgo.js';
+
+// Several tgo processes per test: room for a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let tf: FakeTerraform;
 let stack: string;

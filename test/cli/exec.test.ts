@@ -1,10 +1,13 @@
 // `tgo exec -- <program>`: any program, in the module's directory, with the module's role credentials and its
 // inputs as TF_VAR_* — the environment terraform would get — and with --all in every module.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeSts, type FakeSts } from '../support/fake-sts.js';
 import { writeStack } from '../support/stack.js';
 import { baseEnv, tgo } from '../support/tgo.js';
+
+// Several tgo processes per test: room for a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let sts: FakeSts;
 beforeAll(async () => {

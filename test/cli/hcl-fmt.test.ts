@@ -5,8 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, chmodSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { baseEnv, tgo } from '../support/tgo.js';
+
+// Several tgo processes per test: room for a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const UGLY = 'locals {\nname="app"\n  region   =  "us-east-1" # where\n}\n';
 const PRETTY = 'locals {\n  name   = "app"\n  region = "us-east-1" # where\n}\n';

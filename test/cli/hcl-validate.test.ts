@@ -1,9 +1,12 @@
 // `tgo hcl validate` and `--inputs` (classic validate-inputs) against the real binary: every unit's error
 // listed with file and line; inputs compared with the terraform module's variable blocks.
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { writeStack } from '../support/stack.js';
 import { baseEnv, tgo } from '../support/tgo.js';
+
+// Several tgo processes per test: room for a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const run = (args: string[], cwd: string, env = baseEnv()) => tgo(args, { cwd, env, input: '' });
 
