@@ -28,7 +28,7 @@ export async function runTerraformCommand(argv: string[], all: boolean, adjust?:
     level = opts.logLevel;
     report = RunReport.forOptions(opts); // an unknown --report-file extension: usage error before anything runs
     const merged = opts.all && opts.jsonOut && opts.command === 'output' ? new JsonOutputCollector() : undefined;
-    renderer = terminalRenderer(level, opts.command, opts.args, opts.all, secrets, opts.noColor ? { ...opts.env, NO_COLOR: '1' } : opts.env, !!merged,
+    renderer = terminalRenderer(level, opts.command, opts.args, opts.all, secrets, opts.noColor ? noColorEnv(opts.env) : opts.env, !!merged,
       opts.logFormat);
     const sink: EventSink = new TeeSink(...[renderer, merged, report].filter((s): s is NonNullable<typeof s> => s !== undefined));
     const result = await run(opts, { host: terminalHost(sink), signals, secrets });
@@ -47,4 +47,10 @@ function writeJson(opts: RunOptions, value: unknown, secrets: SecretRegistry): v
   const text = secrets.redact(`${JSON.stringify(value, null, 2)}\n`);
   if (opts.jsonOut === '-') process.stdout.write(text);
   else writeFileSync(path.resolve(opts.workingDir, opts.jsonOut!), text);
+}
+
+/** --no-color wins over FORCE_COLOR in the environment. */
+function noColorEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _forced, ...rest } = env;
+  return { ...rest, NO_COLOR: '1' };
 }

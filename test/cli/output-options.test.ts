@@ -60,6 +60,16 @@ describe('--no-color', () => {
     await run(['plan', '-no-color'], path.join(root, 'a'), baseEnv({ TG_NO_COLOR: 'true' }));
     expect(since(m).map((x) => x.argv)).toEqual([['plan', '-no-color']]);
   });
+
+  it('wins over FORCE_COLOR for tgo\'s own lines', async () => {
+    const root = writeStack({ 'a/terragrunt.hcl': '', 'a/.terraform/keep': '' });
+    const forced = await run(['run', '--all', 'plan', '--non-interactive'], root, baseEnv({ FORCE_COLOR: '1', NO_COLOR: undefined }));
+    expect(forced.stderr).toContain('\u001b[');
+    const r = await run(['run', '--all', 'plan', '--non-interactive', '--no-color'], root, baseEnv({ FORCE_COLOR: '1', NO_COLOR: undefined }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/succeeded/);
+    expect(r.stderr).not.toContain('\u001b[');
+  });
 });
 
 describe('--inputs-debug', () => {
