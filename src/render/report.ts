@@ -19,7 +19,7 @@ export function finishReport(report: RunReport | undefined, exitCode: number, se
 export function reportFormat(file: string, asked?: string): string {
   if (asked !== undefined) {
     const f = asked.toLowerCase();
-    if (!REPORT_FORMATS[f]) throw new UsageError(`--report-format must be ${Object.keys(REPORT_FORMATS).join(', ')}, got "${asked}".`);
+    if (!REPORT_FORMATS[f]) throw new UsageError(`--report-format must be ${orList(Object.keys(REPORT_FORMATS))}, got "${asked}".`);
     return f;
   }
   const ext = path.extname(file).toLowerCase();
@@ -33,8 +33,12 @@ export function reportFormat(file: string, asked?: string): string {
 
 /** "a .csv, .json or .html" */
 function formatList(): string {
-  const exts = Object.values(REPORT_FORMATS).map((f) => f.extensions[0]!);
-  return `a ${exts.length > 1 ? `${exts.slice(0, -1).join(', ')} or ${exts[exts.length - 1]}` : exts[0]}`;
+  return `a ${orList(Object.values(REPORT_FORMATS).map((f) => f.extensions[0]!))}`;
+}
+
+/** "a, b or c". */
+function orList(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : items[0]!;
 }
 
 /** Where the report goes: relative paths are relative to the working dir (as Terragrunt does). */
