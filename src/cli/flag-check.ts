@@ -18,9 +18,11 @@ const TGO_PREFIXES = ['terragrunt-', 'queue-', 'iam-', 'tg-'];
 
 /** Terragrunt's flag names (current and classic) per scope, with the current name each stands for. */
 function terragruntNames(scope: Scope): Map<string, string> {
+  // Terragrunt's stack commands take every run flag besides their own.
+  const scopes: Scope[] = scope === 'stack' ? ['stack', 'run'] : [scope];
   const out = new Map<string, string>();
   for (const t of TERRAGRUNT_FLAGS) {
-    if (!t.scope.includes('*') && !t.scope.includes(scope)) continue;
+    if (!t.scope.includes('*') && !scopes.some((s) => t.scope.includes(s))) continue;
     out.set(t.name, t.name);
     for (const c of t.classic) out.set(c, t.name);
   }

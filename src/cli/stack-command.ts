@@ -17,7 +17,8 @@ import { installSignals, reportError, SecretRegistry } from './kit.js';
 import { terminalHost } from './prompt.js';
 import { runOptions } from './options.js';
 import { flagBool, flagString, parseArgs } from './parse-args.js';
-import { STACK_OUTPUT_FLAGS } from './flags.js';
+import { FLAGS, STACK_OUTPUT_FLAGS } from './flags.js';
+import { unknownFlagMessage } from './command-args.js';
 import { runTerraformCommand } from './run-command.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'info', 'debug'];
@@ -34,7 +35,7 @@ function stackOptions(argv: string[], command: string, maxPositionals = 0): { op
   const opts = runOptions(argv, process.env, process.cwd(), true);
   const positionals = [opts.command, ...opts.args].filter((a) => a !== '');
   const flag = positionals.find((a) => a.startsWith('-'));
-  if (flag) throw new UsageError(`Unknown flag ${flag.split('=')[0]} for tgo stack ${command}. (tgo stack ${command} --help lists its flags.)`);
+  if (flag) throw new UsageError(unknownFlagMessage(flag, `stack ${command}`, 'stack', command === 'output' ? [...STACK_OUTPUT_FLAGS, ...FLAGS] : FLAGS));
   if (positionals.length > maxPositionals) {
     throw new UsageError(`tgo stack ${command} takes ${maxPositionals === 0 ? 'no arguments' : `at most ${maxPositionals}`}, got "${positionals.join(' ')}".`);
   }

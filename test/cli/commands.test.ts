@@ -119,6 +119,8 @@ describe('no flag reaches terraform by accident', () => {
     [['pla'], 'Did you mean "plan"?'],
     [['render-json', '--bogus'], 'Unknown flag --bogus for tgo render'],
     [['list', '--tre'], 'Did you mean --tree?'],
+    [['stack', 'generate', '--provider-cache'], '--provider-cache is a Terragrunt flag of stack generate that tgo does not implement'],
+    [['stack', 'output', '--ra'], 'Did you mean --raw?'],
   ])('%j is refused before anything runs', async (args, message) => {
     const before = started();
     const r = await tgo([...args, '--terragrunt-tfpath', tf.path], { cwd: path.join(stack, 'vpc'), env: baseEnv(), input: '' });

@@ -3,7 +3,7 @@
 // classification of everything else.
 import { describe, expect, it } from 'vitest';
 import { checkPassThrough, classifyFlag } from '../../src/cli/flag-check.js';
-import { FIND_FLAGS, FLAGS, HCL_FMT_FLAGS, HCL_VALIDATE_FLAGS, LIST_FLAGS, RENDER_FLAGS, type FlagSpec } from '../../src/cli/flags.js';
+import { FIND_FLAGS, FLAGS, HCL_FMT_FLAGS, HCL_VALIDATE_FLAGS, LIST_FLAGS, RENDER_FLAGS, STACK_OUTPUT_FLAGS, type FlagSpec } from '../../src/cli/flags.js';
 import { parseArgs } from '../../src/cli/parse-args.js';
 import { parseCommandArgs } from '../../src/cli/command-args.js';
 import { TERRAGRUNT_FLAGS, type Scope } from '../../src/cli/terragrunt-flags.js';
@@ -19,6 +19,7 @@ const TABLES: Partial<Record<Scope, FlagSpec[]>> = {
   list: [...LIST_FLAGS, ...FLAGS],
   'dag:graph': FLAGS,
   'info:print': FLAGS,
+  stack: [...STACK_OUTPUT_FLAGS, ...FLAGS],
 };
 /** Answered by oclif itself before any tgo code runs. */
 const OCLIF = new Set(['help', 'version']);
