@@ -7,12 +7,13 @@ import { flagBool, flagString } from './parse-args.js';
 import { listUnits, longListing, treeListing } from '../run/units.js';
 import { selectForRun } from '../run/selection.js';
 import { UsageError } from '../errors.js';
+import { describeSource } from '../shared/provenance.js';
 
 export function discoveryCommand(argv: string[], command: 'find' | 'list'): Promise<number> {
   const own = command === 'find' ? FIND_FLAGS : LIST_FLAGS;
   return inspectCommand(argv, command, { own, all: true, scope: command }, async (stack, opts, p) => {
     const format = flagString(p, 'discoveryFormat');
-    if (format && !['text', 'json'].includes(format.value)) throw new UsageError(`${format.source} must be text or json, got "${format.value}".`);
+    if (format && !['text', 'json'].includes(format.value)) throw new UsageError(`${describeSource(format.source)} must be text or json, got "${format.value}".`);
     const json = flagBool(p, 'discoveryJson') || format?.value === 'json';
     const dependencies = flagBool(p, 'discoveryDependencies');
     const { ids } = await selectForRun(opts, stack, async () => false);

@@ -72,7 +72,7 @@ export function logFormat(p: ParsedArgs): LogFormat | undefined {
   const raw = flagString(p, 'logFormat');
   if (!raw) return undefined;
   const v = raw.value.toLowerCase() as LogFormat;
-  if (!LOG_FORMATS.includes(v)) throw new UsageError(`${raw.source} must be one of ${LOG_FORMATS.join(', ')}, got "${raw.value}".`);
+  if (!LOG_FORMATS.includes(v)) throw new UsageError(`${describeSource(raw.source)} must be one of ${LOG_FORMATS.join(', ')}, got "${raw.value}".`);
   return v;
 }
 
@@ -117,11 +117,11 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     ignoreDependencyOrder: flagBool(p, 'ignoreDependencyOrder'),
     includeDirs: flagList(p, 'includeDir'),
     excludeDirs: flagList(p, 'excludeDir'),
-    includeDirsFrom: p.flags.get('includeDir')?.source,
-    excludeDirsFrom: p.flags.get('excludeDir')?.source,
+    includeDirsFrom: sourceName(p, 'includeDir'),
+    excludeDirsFrom: sourceName(p, 'excludeDir'),
     // Terragrunt 1.x: --queue-include-dir selects only the matching units (its classic spelling also brings
     // their dependencies); --queue-include-external asks for the dependencies too.
-    strictInclude: flagBool(p, 'strictInclude') || (CURRENT_INCLUDE.has(p.flags.get('includeDir')?.source ?? '') && !flagBool(p, 'includeExternal')),
+    strictInclude: flagBool(p, 'strictInclude') || (CURRENT_INCLUDE.has(sourceName(p, 'includeDir') ?? '') && !flagBool(p, 'includeExternal')),
     externalDependencies: flagBool(p, 'includeExternal') ? 'include' : flagBool(p, 'ignoreExternal') ? 'ignore' : 'ask',
     reportFile: flagString(p, 'reportFile')?.value,
     reportFormat: flagString(p, 'reportFormat')?.value,
@@ -149,4 +149,10 @@ export function parseShard(raw: string, where: string): { index: number; count: 
     throw new UsageError(`${where} expects k/n with 1 <= k <= n (for example 2/4), got "${raw}".`);
   }
   return { index, count };
+}
+
+/** The flag as typed or the env var that set `key`, for messages. */
+function sourceName(p: ParsedArgs, key: string): string | undefined {
+  const s = p.flags.get(key)?.source;
+  return s && describeSource(s);
 }

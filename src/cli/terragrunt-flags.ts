@@ -5,6 +5,8 @@
 // declares is refused with a message saying tgo does not implement it — never handed to terraform.
 // Nothing to edit here when a flag gets implemented.
 
+import { ROLE_PARAMS } from '../config/role-params.js';
+
 /** Command ids as tgo names them (oclif ids); 'run' covers run, run-all and the terraform shortcuts. */
 export type Scope = '*' | 'run' | 'exec' | 'hcl:format' | 'hcl:validate' | 'render' | 'find' | 'list' | 'dag:graph' | 'info:print'
   | 'backend' | 'stack' | 'catalog' | 'scaffold' | 'aws-provider-patch';
@@ -119,11 +121,8 @@ export const TERRAGRUNT_FLAGS: TerragruntFlag[] = [
   f('backend-require-bootstrap', undefined, BACKEND),
   f('disable-bucket-update', 'terragrunt-disable-bucket-update', BACKEND),
 
-  // IAM (internal/cli/flags/shared/iamassumerole.go).
-  f('iam-assume-role', 'terragrunt-iam-role', IAM),
-  f('iam-assume-role-duration', 'terragrunt-iam-assume-role-duration', IAM),
-  f('iam-assume-role-session-name', 'terragrunt-iam-assume-role-session-name', IAM),
-  f('iam-assume-role-web-identity-token', 'terragrunt-iam-web-identity-token', IAM),
+  // IAM (internal/cli/flags/shared/iamassumerole.go): Terragrunt's role parameters, named in the role table.
+  ...ROLE_PARAMS.filter((p) => p.terragrunt).map((p) => f(p.flag.names[p.flag.names.length - 1]!, p.flag.names.slice(0, -1), IAM)),
 
   // Queue (internal/cli/flags/shared/queue.go).
   f('queue-ignore-errors', 'terragrunt-ignore-dependency-errors', QUEUE),

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { inspectCommand } from './inspect-args.js';
 import { HCL_VALIDATE_FLAGS } from './flags.js';
 import { flagBool } from './parse-args.js';
-import { checkInputs } from '../validate/inputs.js';
+import { checkInputs } from '../terraform/variables.js';
 import { ConfigError, ConfigErrors, UsageError } from '../errors.js';
 
 export function hclValidate(argv: string[]): Promise<number> {

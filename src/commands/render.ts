@@ -7,6 +7,7 @@ import { FLAGS, RENDER_FLAGS } from '../cli/flags.js';
 import { flagBool, flagString } from '../cli/parse-args.js';
 import { UsageError } from '../errors.js';
 import { stringifyJson } from '../config/hcl/values.js';
+import { describeSource } from '../shared/provenance.js';
 
 export default class Render extends TgoCommand {
   static override hiddenAliases = ['render-json'];
@@ -24,7 +25,7 @@ export default class Render extends TgoCommand {
     this.finish(await inspectCommand(this.argv, 'render', { own: RENDER_FLAGS, all: false, scope: 'render' }, (stack, opts, own) => {
       const format = flagString(own, 'renderFormat');
       if (format && format.value !== 'json') {
-        throw new UsageError(`${format.source} ${format.value}: tgo renders JSON only (Terragrunt's --format hcl is not implemented).`);
+        throw new UsageError(`${describeSource(format.source)} ${format.value}: tgo renders JSON only (Terragrunt's --format hcl is not implemented).`);
       }
       if (!format && !flagBool(own, 'renderJson')) {
         throw new UsageError('tgo render prints JSON only: add --json (Terragrunt\'s default HCL rendering is not implemented).');

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ModuleConfig } from '../config/types.js';
-import { moduleVariables } from '../validate/inputs.js';
+import { moduleVariables } from './variables.js';
 
 export const DEBUG_FILE = 'terragrunt-debug.tfvars.json';
 
