@@ -113,7 +113,7 @@ describe('no flag reaches terraform by accident', () => {
     [['--terragrunt-iam-rol', 'arn:aws:iam::111111111111:role/x', 'plan'], 'Did you mean --terragrunt-iam-role?'],
     [['run-all', 'plan', '--queue-inclde-dir', 'foo'], 'Did you mean --queue-include-dir?'],
     [['plan', '--provider-cache'], '--provider-cache is a Terragrunt flag that tgo does not implement'],
-    [['run', '--all', 'apply', '--terragrunt-fetch-dependency-output-from-state'], 'Terragrunt\'s --dependency-fetch-output-from-state'],
+    [['run', '--all', 'apply', '--terragrunt-use-partial-parse-config-cache'], 'Terragrunt\'s --use-partial-parse-config-cache'],
     [['run-all', 'plan', '--out-dir', 'plans'], '--out-dir is a Terragrunt flag'],
     [['rnu-all', 'plan'], 'Did you mean "run-all"?'],
     [['pla'], 'Did you mean "plan"?'],
