@@ -62,6 +62,11 @@ export const FLAGS: FlagSpec[] = [
     'Accepted for Terragrunt compatibility: tgo reads dependency outputs from their state (local, s3) by default.'),
   flag('noDependencyFetchOutputFromState', 'boolean', ['no-dependency-fetch-output-from-state'], ['TG_NO_DEPENDENCY_FETCH_OUTPUT_FROM_STATE'], 'RUN',
     'Read every dependency\'s outputs with `terraform output -json` instead of from its state file or S3 object.'),
+  // Saved plans (run --all only, as in Terragrunt).
+  flag('outDir', 'string', ['terragrunt-out-dir', 'out-dir'], ['TG_OUT_DIR', 'TERRAGRUNT_OUT_DIR'], 'RUN',
+    'run --all: plan writes each unit\'s plan to DIR/<unit path>/tfplan.tfplan; apply and show use those plans.'),
+  flag('jsonOutDir', 'string', ['terragrunt-json-out-dir', 'json-out-dir'], ['TG_JSON_OUT_DIR', 'TERRAGRUNT_JSON_OUT_DIR'], 'RUN',
+    'run --all plan: also write each plan as JSON (terraform show -json) to DIR/<unit path>/tfplan.json.'),
 
   // Where module code comes from (terraform { source }).
   flag('source', 'string', ['terragrunt-source', 'source'], ['TG_SOURCE', 'TERRAGRUNT_SOURCE'], 'RUN',

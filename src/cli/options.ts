@@ -109,6 +109,8 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     noColor: flagBool(p, 'noColor'),
     logFormat: logFormat(p),
     inputsDebug: flagBool(p, 'inputsDebug'),
+    outDir: dirFlag(p, 'outDir', workingDir),
+    jsonOutDir: dirFlag(p, 'jsonOutDir', workingDir),
     role: roleOverrides(p),
     env,
     all: all || flagBool(p, 'all'),
@@ -155,4 +157,10 @@ export function parseShard(raw: string, where: string): { index: number; count: 
 function sourceName(p: ParsedArgs, key: string): string | undefined {
   const s = p.flags.get(key)?.source;
   return s && describeSource(s);
+}
+
+/** A directory flag, absolute (a relative one is relative to the working dir, as in Terragrunt). */
+function dirFlag(p: ParsedArgs, key: string, workingDir: string): string | undefined {
+  const v = flagString(p, key)?.value;
+  return v ? path.resolve(workingDir, v) : undefined;
 }

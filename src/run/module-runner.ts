@@ -2,7 +2,7 @@
 // own role), the full configuration, the working directory, auto-init, then the command. Everything it
 // observes is reported as events.
 
-import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { binaryFor } from '../terraform/binary.js';
 import { DEBUG_FILE, writeDebugFile } from '../terraform/debug-file.js';
@@ -14,6 +14,7 @@ import { isObject, type Value, type ValueObject } from '../config/hcl/values.js'
 import { extraEnv, inputsToEnv, isDestroy, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
 import { terraformBackendConfig } from '../terraform/hcl-render.js';
 import { backendFingerprint, initReason, recordInit } from '../terraform/init-decision.js';
+import { PLAN_JSON_FILE, planFileFor, planOut, unitFile, withPlanFile } from '../terraform/plan-files.js';
 import { outputsFromState } from './state-outputs.js';
 import { overrideContext } from './stack.js';
 import { NULL_VARS_FILE, prepareWorkingDir, workingDirOf, type WorkingDir } from '../terraform/workdir.js';
@@ -278,11 +279,36 @@ export class ModuleRunner {
     if (cfg.preventDestroy && isDestroy(opts.command, opts.args)) {
       return { ok: false, reason: `Unit is protected by the prevent_destroy flag in ${cfg.configPath}. Set it to false or remove it to allow destruction of the unit.` };
     }
-    const args = terraformArgs({ command: opts.command, args: opts.args, extraArguments: tf.extraArguments, moduleDir: dir, runAll: opts.all, remoteState: cfg.remoteState, noColor: opts.noColor });
-    const outcome = await this.withHooks(tf, opts.command, (collect) => this.lockFileCopied(cfg, workDir, [opts.command, ...opts.args], this.exec(this.tfPath(cfg), args, workDir, env, emitLine, collect)), hookRun(env));
+    // run --all --out-dir / --json-out-dir: the unit's saved plan, written by plan, read by apply and show.
+    const planFile = opts.all ? planFileFor({ outDir: opts.outDir, jsonOutDir: opts.jsonOutDir, workingDir: opts.workingDir }, dir, opts.command) : undefined;
+    const userArgs = planFile ? withPlanFile(opts.command, opts.args, planFile) : opts.args;
+    if (planFile && opts.command === 'plan' && planOut(userArgs) === planFile) mkdirSync(path.dirname(path.resolve(workDir, planFile)), { recursive: true, mode: 0o700 });
+    const args = terraformArgs({ command: opts.command, args: userArgs, extraArguments: tf.extraArguments, moduleDir: dir, runAll: opts.all, remoteState: cfg.remoteState, noColor: opts.noColor });
+    const outcome = await this.withHooks(tf, opts.command, (collect) => this.lockFileCopied(cfg, workDir, [opts.command, ...userArgs], this.exec(this.tfPath(cfg), args, workDir, env, emitLine, collect)), hookRun(env));
     // `tgo init` itself: the next command needs no other init.
     if (opts.command === 'init' && outcome.ok) this.initialised(workDir, env, init.fingerprint);
+    const jsonFile = unitFile(opts.jsonOutDir, opts.workingDir, dir, PLAN_JSON_FILE);
+    if (outcome.ok && opts.all && opts.command === 'plan' && jsonFile) {
+      const written = planOut(userArgs) ?? planFile!;
+      const shown = await this.planJson(cfg, path.resolve(workDir, written), jsonFile, workDir, env);
+      if (!shown.ok) return shown;
+      this.session.emit({ type: 'log', level: 'debug', module: id, message: `wrote ${jsonFile}` });
+    }
     return outcome;
+  }
+
+  /** `terraform show -json PLAN` into `file` (0600, its directories 0700), as Terragrunt's --json-out-dir. */
+  private async planJson(cfg: ModuleConfig, plan: string, file: string, workDir: string, env: Env): Promise<TaskOutcome> {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const r = await runProcess(this.tfPath(cfg), ['show', '-json', plan], {
+      cwd: workDir, env, onLine: (s, l) => (s === 'stdout' ? stdout : stderr).push(l), stdin: 'ignore', detached: this.opts.all, interrupt: this.d.interrupt, kill: this.d.kill,
+    });
+    if (r.spawnError) return { ok: false, reason: `cannot run ${this.tfPath(cfg)}: ${r.spawnError.message}` };
+    if (r.exitCode !== 0) return { ok: false, exitCode: r.exitCode ?? 1, stderrTail: stderr.slice(-5), reason: `terraform show -json ${plan} exited with code ${r.exitCode}` };
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(file, `${stdout.join('\n')}\n`, { mode: 0o600 });
+    return { ok: true };
   }
 
   /** The init a module's run makes (its remote_state as -backend-config or the generated backend file) and its fingerprint. */

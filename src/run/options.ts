@@ -26,6 +26,9 @@ export interface RunOptions {
   logFormat?: 'pretty' | 'bare' | 'json' | 'key-value';
   /** --inputs-debug: write terragrunt-debug.tfvars.json in each module before terraform runs. */
   inputsDebug?: boolean;
+  /** run --all --out-dir: each unit's plan file under this dir (absolute); --json-out-dir: its JSON. */
+  outDir?: string;
+  jsonOutDir?: string;
   /** --no-color: no colour from tgo, and -no-color for terraform. */
   noColor?: boolean;
   role: RoleOverrides;

@@ -113,6 +113,9 @@ async function runIn(session: RunSession, signals: Signals): Promise<RunResult> 
   }
 
   if (!opts.all) {
+    if (opts.outDir || opts.jsonOutDir) {
+      session.emit({ type: 'log', level: 'warn', message: `${opts.outDir ? '--out-dir' : '--json-out-dir'} only applies to run --all (as in Terragrunt): ignored for one module` });
+    }
     const cfg = stack.modules.get(opts.workingDir);
     if (cfg?.skip) {
       // Classic Terragrunt's skip (inherited from includes): the module is left alone, successfully.

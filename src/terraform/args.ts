@@ -98,7 +98,11 @@ const VALUE_FLAGS = new Set(['-var', '-var-file', '-target', '-replace', '-state
 
 /** `apply tfplan` applies a saved plan, which takes no -auto-approve prompt anyway. */
 function hasPlanFile(command: string, args: string[]): boolean {
-  if (command !== 'apply') return false;
+  return command === 'apply' && hasPositional(args);
+}
+
+/** Any argument that is not a flag or a flag's value (for apply and show: a plan file). */
+export function hasPositional(args: string[]): boolean {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (VALUE_FLAGS.has(a)) i++;

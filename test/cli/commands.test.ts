@@ -114,7 +114,7 @@ describe('no flag reaches terraform by accident', () => {
     [['run-all', 'plan', '--queue-inclde-dir', 'foo'], 'Did you mean --queue-include-dir?'],
     [['plan', '--provider-cache'], '--provider-cache is a Terragrunt flag that tgo does not implement'],
     [['run', '--all', 'apply', '--terragrunt-use-partial-parse-config-cache'], 'Terragrunt\'s --use-partial-parse-config-cache'],
-    [['run-all', 'plan', '--out-dir', 'plans'], '--out-dir is a Terragrunt flag'],
+    [['run-all', 'plan', '--version-manager-file-name', 'x'], '--version-manager-file-name is a Terragrunt flag'],
     [['rnu-all', 'plan'], 'Did you mean "run-all"?'],
     [['pla'], 'Did you mean "plan"?'],
     [['render-json', '--bogus'], 'Unknown flag --bogus for tgo render'],
