@@ -62,6 +62,11 @@ export const FLAGS: FlagSpec[] = [
     'Accepted for Terragrunt compatibility: tgo reads dependency outputs from their state (local, s3) by default.'),
   flag('noDependencyFetchOutputFromState', 'boolean', ['no-dependency-fetch-output-from-state'], ['TG_NO_DEPENDENCY_FETCH_OUTPUT_FROM_STATE'], 'RUN',
     'Read every dependency\'s outputs with `terraform output -json` instead of from its state file or S3 object.'),
+  // Backend bootstrap (remote_state s3: bucket and lock table).
+  flag('backendBootstrap', 'boolean', ['backend-bootstrap'], ['TG_BACKEND_BOOTSTRAP'], 'RUN',
+    'Create or update each module\'s S3 state bucket and DynamoDB lock table (with its role) before terraform init.'),
+  flag('disableBucketUpdate', 'boolean', ['terragrunt-disable-bucket-update', 'disable-bucket-update'],
+    ['TG_DISABLE_BUCKET_UPDATE', 'TERRAGRUNT_DISABLE_BUCKET_UPDATE'], 'RUN', 'Backend bootstrap: create what is missing, never change an existing bucket.'),
   // Saved plans (run --all only, as in Terragrunt).
   flag('outDir', 'string', ['terragrunt-out-dir', 'out-dir'], ['TG_OUT_DIR', 'TERRAGRUNT_OUT_DIR'], 'RUN',
     'run --all: plan writes each unit\'s plan to DIR/<unit path>/tfplan.tfplan; apply and show use those plans.'),

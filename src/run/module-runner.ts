@@ -16,6 +16,7 @@ import { terraformBackendConfig } from '../terraform/hcl-render.js';
 import { backendFingerprint, initReason, recordInit } from '../terraform/init-decision.js';
 import { PLAN_JSON_FILE, planFileFor, planOut, unitFile, withPlanFile } from '../terraform/plan-files.js';
 import { outputsFromState } from './state-outputs.js';
+import { BackendBootstrapper } from './backend-bootstrap.js';
 import { overrideContext } from './stack.js';
 import { NULL_VARS_FILE, prepareWorkingDir, workingDirOf, type WorkingDir } from '../terraform/workdir.js';
 import { hooksFor, runErrorHooks, runHooks, type HookRun } from '../terraform/hooks.js';
@@ -72,11 +73,14 @@ export class ModuleRunner {
 
   private readonly overrides: OverrideContext;
   private readonly opts;
+  /** --backend-bootstrap: once per bucket and table per run. */
+  private readonly bootstrapper: BackendBootstrapper;
 
   constructor(private readonly d: ModuleRunnerDeps) {
     const { opts } = d.session;
     this.opts = opts;
     this.overrides = overrideContext(opts);
+    this.bootstrapper = new BackendBootstrapper(d.session);
   }
 
   private get session(): RunSession {
@@ -259,6 +263,14 @@ export class ModuleRunner {
       return this.exec(bin!, rest, opts.exec.inDownloadDir ? workDir : dir, env, emitLine, false, bin!);
     }
 
+    // --backend-bootstrap: the state bucket and lock table exist (and are set up) before terraform touches them.
+    if (opts.backendBootstrap && !NO_INIT_COMMANDS.has(opts.command) && BackendBootstrapper.applies(cfg)) {
+      try {
+        await this.bootstrapper.bootstrap(cfg);
+      } catch (e) {
+        return { ok: false, reason: `backend bootstrap failed: ${errorMessage(e)}` };
+      }
+    }
     // init only when something asks for it (src/terraform/init-decision.ts): a changed source, backend or lock
     // file, missing modules, or code that needs .terraform and has none.
     const init = this.initPlan(cfg, workDir);

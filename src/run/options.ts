@@ -26,6 +26,10 @@ export interface RunOptions {
   logFormat?: 'pretty' | 'bare' | 'json' | 'key-value';
   /** --inputs-debug: write terragrunt-debug.tfvars.json in each module before terraform runs. */
   inputsDebug?: boolean;
+  /** --backend-bootstrap: make each module's s3 state bucket and lock table ready before init. */
+  backendBootstrap?: boolean;
+  /** --disable-bucket-update: a bootstrap creates what is missing but changes no existing bucket. */
+  disableBucketUpdate?: boolean;
   /** run --all --out-dir: each unit's plan file under this dir (absolute); --json-out-dir: its JSON. */
   outDir?: string;
   jsonOutDir?: string;

@@ -48,7 +48,9 @@ export function initReason(workDir: string, env: NodeJS.ProcessEnv, backend: str
   if (!record) {
     // Initialised outside tgo: only a backend terraform recorded differently is a reason.
     const recorded = initialisedBackend(workDir, env);
-    return wanted && recorded && !sameBackend(wanted, recorded) ? 'the backend configuration changed' : undefined;
+    // A backend terraform never recorded: the last init failed part-way (e.g. the bucket did not exist yet).
+    if (wanted && !recorded) return 'its backend is not initialised';
+    return wanted && !sameBackend(wanted, recorded!) ? 'the backend configuration changed' : undefined;
   }
   if (record.backend !== backend) return 'the backend configuration changed';
   if (record.lock !== lockHash(workDir)) return 'the lock file changed';
