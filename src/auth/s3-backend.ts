@@ -226,15 +226,20 @@ async function ensureLockTable(ddb: DynamoDBClient, sdk: DdbSdk, s: S3BackendSet
   });
   if (!table) {
     const tags = Object.entries(s.tableTags).map(([Key, Value]) => ({ Key, Value }));
-    table = (await call(`CreateTable ${TableName}`, () => ddb.send(new sdk.CreateTableCommand({
-      TableName,
-      AttributeDefinitions: [{ AttributeName: 'LockID', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'LockID', KeyType: 'HASH' }],
-      BillingMode: 'PAY_PER_REQUEST',
-      ...(s.enableLockTableEncryption ? { SSESpecification: { Enabled: true } } : {}),
-      ...(tags.length > 0 ? { Tags: tags } : {}),
-    })))).TableDescription;
-    changes.push(`created DynamoDB lock table ${TableName}`);
+    try {
+      await ddb.send(new sdk.CreateTableCommand({
+        TableName,
+        AttributeDefinitions: [{ AttributeName: 'LockID', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'LockID', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+        ...(s.enableLockTableEncryption ? { SSESpecification: { Enabled: true } } : {}),
+        ...(tags.length > 0 ? { Tags: tags } : {}),
+      }));
+      changes.push(`created DynamoDB lock table ${TableName}`);
+    } catch (e) {
+      // Another unit (another bucket, the same table) is creating it right now: wait for it instead.
+      if (errName(e) !== 'ResourceInUseException') throw new Error(`CreateTable ${TableName} failed: ${errName(e)}: ${(e as Error).message}`);
+    }
     await sdk.waitUntilTableExists({ client: ddb, maxWaitTime: 300 }, { TableName });
     return;
   }
@@ -251,4 +256,51 @@ async function ensureLockTable(ddb: DynamoDBClient, sdk: DdbSdk, s: S3BackendSet
       changes.push(`tagged ${TableName}`);
     }
   }
+}
+
+/** The unit's state object and its lock table digest item (`<bucket>/<key>-md5`), as Terragrunt's backend delete. */
+export interface StateRef {
+  key: string;
+}
+
+/**
+ * Delete a unit's state: refused when the bucket is not versioned (the state could not be recovered) unless
+ * `force`; each deletion only after `confirm` says yes. Returns what was deleted.
+ */
+export async function deleteS3State(s: S3BackendSettings, ref: StateRef, env: NodeJS.ProcessEnv, credentials: AwsCredentials | undefined,
+  confirm: (question: string) => Promise<boolean>, force: boolean): Promise<Changes> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const signWith = credentials ?? envCredentials(env);
+  const common = { region: s.region, maxAttempts: 3, retryMode: 'standard' as const, ...(signWith ? { credentials: signWith } : {}) };
+  const s3sdk = await import('@aws-sdk/client-s3');
+  const s3: S3Client = new s3sdk.S3Client({ ...common, forcePathStyle: s.pathStyle, ...(s.s3Endpoint ? { endpoint: s.s3Endpoint } : {}) });
+  const deleted: Changes = [];
+  try {
+    if (!force) {
+      const v = await call(`GetBucketVersioning ${s.bucket}`, () => s3.send(new s3sdk.GetBucketVersioningCommand({ Bucket: s.bucket })));
+      if (v.Status !== 'Enabled') {
+        throw new Error(`bucket ${s.bucket} is not versioned, refusing to delete backend state (its state could not be recovered); use --force to delete it anyway`);
+      }
+    }
+    if (s.lockTable) {
+      const item = `${s.bucket}/${ref.key}-md5`;
+      if (await confirm(`DynamoDB table ${s.lockTable} key ${item} will be deleted. Do you want to continue?`)) {
+        const ddbsdk = await import('@aws-sdk/client-dynamodb');
+        const ddb: DynamoDBClient = new ddbsdk.DynamoDBClient({ ...common, ...(s.dynamodbEndpoint ? { endpoint: s.dynamodbEndpoint } : {}) });
+        try {
+          await call(`DeleteItem ${s.lockTable}`, () => ddb.send(new ddbsdk.DeleteItemCommand({ TableName: s.lockTable, Key: { LockID: { S: item } } })));
+          deleted.push(`deleted ${item} from ${s.lockTable}`);
+        } finally {
+          ddb.destroy();
+        }
+      }
+    }
+    if (await confirm(`S3 bucket ${s.bucket} key ${ref.key} will be deleted. Do you want to continue?`)) {
+      await call(`DeleteObject s3://${s.bucket}/${ref.key}`, () => s3.send(new s3sdk.DeleteObjectCommand({ Bucket: s.bucket, Key: ref.key })));
+      deleted.push(`deleted s3://${s.bucket}/${ref.key}`);
+    }
+  } finally {
+    s3.destroy();
+  }
+  return deleted;
 }

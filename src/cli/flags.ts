@@ -172,6 +172,11 @@ export const STACK_OUTPUT_FLAGS: FlagSpec[] = [
   flag('stackOutputRaw', 'boolean', ['raw'], ['TG_RAW'], 'OUTPUT', 'The same as --format raw: one value, for shell scripts.'),
 ];
 
+/** `backend delete`: its own flag, then the run flags. */
+export const BACKEND_DELETE_FLAGS: FlagSpec[] = [
+  flag('backendForce', 'boolean', ['force'], ['TG_FORCE'], 'RUN', 'Delete the state even when the bucket is not versioned (it cannot be recovered then).'),
+];
+
 /** `hcl validate` (classic `hclvalidate`; `validate-inputs` = `hcl validate --inputs`). */
 export const HCL_VALIDATE_FLAGS: FlagSpec[] = [
   flag('validateInputs', 'boolean', ['inputs'], ['TG_INPUTS'], 'HCL',

@@ -29,7 +29,7 @@ export const TOPICS: Record<string, ReadonlySet<string>> = {
   info: new Set(['print']),
   ci: new Set(['generate']),
   stack: new Set(['generate', 'run', 'output', 'clean']),
-  backend: new Set(['bootstrap']),
+  backend: new Set(['bootstrap', 'delete']),
 };
 
 /** Classic names and what they are now (the extra words are inserted right after the command). */

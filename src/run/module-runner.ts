@@ -16,7 +16,7 @@ import { terraformBackendConfig } from '../terraform/hcl-render.js';
 import { backendFingerprint, initReason, recordInit } from '../terraform/init-decision.js';
 import { PLAN_JSON_FILE, planFileFor, planOut, unitFile, withPlanFile } from '../terraform/plan-files.js';
 import { outputsFromState } from './state-outputs.js';
-import { BackendBootstrapper } from './backend-bootstrap.js';
+import { StateBackends } from './state-backend.js';
 import { overrideContext } from './stack.js';
 import { NULL_VARS_FILE, prepareWorkingDir, workingDirOf, type WorkingDir } from '../terraform/workdir.js';
 import { hooksFor, runErrorHooks, runHooks, type HookRun } from '../terraform/hooks.js';
@@ -74,13 +74,13 @@ export class ModuleRunner {
   private readonly overrides: OverrideContext;
   private readonly opts;
   /** --backend-bootstrap: once per bucket and table per run. */
-  private readonly bootstrapper: BackendBootstrapper;
+  private readonly bootstrapper: StateBackends;
 
   constructor(private readonly d: ModuleRunnerDeps) {
     const { opts } = d.session;
     this.opts = opts;
     this.overrides = overrideContext(opts);
-    this.bootstrapper = new BackendBootstrapper(d.session);
+    this.bootstrapper = new StateBackends(d.session);
   }
 
   private get session(): RunSession {
@@ -264,7 +264,7 @@ export class ModuleRunner {
     }
 
     // --backend-bootstrap: the state bucket and lock table exist (and are set up) before terraform touches them.
-    if (opts.backendBootstrap && !NO_INIT_COMMANDS.has(opts.command) && BackendBootstrapper.applies(cfg)) {
+    if (opts.backendBootstrap && !NO_INIT_COMMANDS.has(opts.command) && StateBackends.applies(cfg)) {
       try {
         await this.bootstrapper.bootstrap(cfg);
       } catch (e) {

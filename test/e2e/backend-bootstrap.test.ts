@@ -20,7 +20,7 @@ afterAll(async () => {
   await moto?.close();
 });
 
-const backend = (bucket: string, table: string, extra = '') => `
+const backend = (bucket: string, table: string, extra = '', key = '\${path_relative_to_include()}/terraform.tfstate') => `
 remote_state {
   backend = "s3"
   generate = {
@@ -29,7 +29,7 @@ remote_state {
   }
   config = {
     bucket                    = "${bucket}"
-    key                       = "\${path_relative_to_include()}/terraform.tfstate"
+    key                       = "${key}"
     region                    = "us-east-1"
     dynamodb_table            = "${table}"
     use_path_style            = true
@@ -128,5 +128,47 @@ describe('backend bootstrap on moto', () => {
     expect(r.stderr.match(/created S3 bucket auto-state/g)).toHaveLength(1); // once for both units
     await moto.disableAuth();
     expect(await moto.listObjects('auto-state')).toEqual(['app/terraform.tfstate', 'net/terraform.tfstate']);
+  });
+
+  it('backend delete removes the unit\'s state and lock item after a yes, with its role; an unversioned bucket needs --force', async () => {
+    await moto.disableAuth();
+    const user = await moto.createUser('ci3');
+    const role = await moto.createRole('deployer3', [user.arn]);
+    await moto.enableAuth();
+    const root = writeStack({
+      'kept/terragrunt.hcl': `iam_role = "${role}"\n${backend('del-state', 'del-locks', '    skip_bucket_enforced_tls = true\n', 'kept/terraform.tfstate')}`,
+      'kept/main.tf': 'resource "terraform_data" "x" {}\n',
+      'loose/terragrunt.hcl': `iam_role = "${role}"\n${backend('del-loose', 'del-locks', '    skip_bucket_enforced_tls = true\n    skip_bucket_versioning = true\n', 'loose/terraform.tfstate')}`,
+      'loose/main.tf': 'resource "terraform_data" "x" {}\n',
+    });
+    const env = baseEnv({ MOTO_URL: moto.url, AWS_ENDPOINT_URL_STS: moto.url, AWS_ACCESS_KEY_ID: user.accessKeyId, AWS_SECRET_ACCESS_KEY: user.secretAccessKey });
+    const applied = await tgo(['run', '--all', 'apply', '--non-interactive', '--backend-bootstrap'], { cwd: root, env });
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    const objects = async (bucket: string) => {
+      await moto.disableAuth();
+      const keys = await moto.listObjects(bucket);
+      await moto.enableAuth();
+      return keys;
+    };
+    expect(await objects('del-state')).toEqual(['kept/terraform.tfstate']);
+    // The user may only call STS (moto enforces IAM): every deletion below is the unit's role at work.
+    // A "no" deletes nothing.
+    const no = await tgo(['backend', 'delete'], { cwd: `${root}/kept`, env, input: 'n\nn\n' });
+    expect(no.code, no.stderr).toBe(0);
+    expect(await objects('del-state')).toEqual(['kept/terraform.tfstate']);
+    const yes = await tgo(['backend', 'delete', '--non-interactive'], { cwd: `${root}/kept`, env });
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(yes.stderr).toContain('deleted s3://del-state/kept/terraform.tfstate');
+    expect(await objects('del-state')).toEqual([]);
+    await moto.disableAuth();
+    expect(await moto.getItem('del-locks', { LockID: 'del-state/kept/terraform.tfstate-md5' })).toBeUndefined();
+    await moto.enableAuth();
+    const refused = await tgo(['backend', 'delete', '--non-interactive'], { cwd: `${root}/loose`, env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('bucket del-loose is not versioned, refusing to delete backend state');
+    expect(await objects('del-loose')).toEqual(['loose/terraform.tfstate']);
+    const forced = await tgo(['backend', 'delete', '--non-interactive', '--force'], { cwd: `${root}/loose`, env });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(await objects('del-loose')).toEqual([]);
   });
 });

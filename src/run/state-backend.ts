@@ -1,11 +1,11 @@
-// Backend bootstrap for a module (Terragrunt's `backend bootstrap`, and its automatic bootstrap before init with
+// A module's state backend: bootstrap (Terragrunt's `backend bootstrap`, and its automatic bootstrap before init with
 // --backend-bootstrap): the S3 bucket and DynamoDB lock table of `remote_state { backend = "s3" }`, made with
 // the module's own credentials. disable_init skips it; the skip_bucket_* settings and disable_bucket_update are
 // honoured. Modules that share a bucket and table bootstrap them once per run.
 
 import type { ValueObject } from '../config/hcl/values.js';
 import type { ModuleConfig } from '../config/types.js';
-import { bootstrapS3Backend, type S3BackendSettings } from '../auth/s3-backend.js';
+import { bootstrapS3Backend, deleteS3State, type S3BackendSettings } from '../auth/s3-backend.js';
 import { singleFlight } from '../shared/single-flight.js';
 import type { RunSession } from './session.js';
 
@@ -50,7 +50,7 @@ export function s3BackendSettings(config: ValueObject, env: NodeJS.ProcessEnv, d
   };
 }
 
-export class BackendBootstrapper {
+export class StateBackends {
   private readonly once = singleFlight<string, string[]>();
 
   constructor(private readonly session: RunSession) {}
@@ -72,5 +72,19 @@ export class BackendBootstrapper {
       if (changes.length === 0) this.session.emit({ type: 'log', level: 'debug', module: id, message: `backend s3://${s.bucket} is ready: nothing to change` });
       return changes;
     });
+  }
+
+  /** Delete the module's state object and lock item (each after a yes; --non-interactive answers yes, as Terragrunt). */
+  async deleteState(cfg: ModuleConfig, force: boolean): Promise<string[]> {
+    const rs = cfg.remoteState!;
+    const key = rs.config.key;
+    if (typeof key !== 'string' || key === '') throw new Error('remote_state: the s3 backend has no key');
+    const s = s3BackendSettings(rs.config, this.session.baseEnv);
+    const id = this.session.id(cfg.dir);
+    const credentials = await this.session.awsCredentials(cfg.dir, 'to delete its state');
+    const confirm = async (message: string) => this.session.opts.nonInteractive || this.session.ask({ type: 'confirm', message });
+    const deleted = await deleteS3State(s, { key }, this.session.baseEnv, credentials, confirm, force);
+    for (const message of deleted) this.session.emit({ type: 'log', level: 'info', module: id, message });
+    return deleted;
   }
 }
