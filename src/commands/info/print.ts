@@ -12,7 +12,7 @@ export default class InfoPrint extends TgoCommand {
     this.finish(await inspectCommand(this.argv, 'info print', { all: false, positionals: 1, scope: 'info:print' }, (stack, opts) => {
       const modules = [...stack.modules.values()].sort((a, b) => a.dir.localeCompare(b.dir));
       const snake = (m: (typeof modules)[number]) => {
-        const i = moduleInfo(stack, m, opts.tfPath, opts.env);
+        const i = moduleInfo(stack, m, opts, opts.command);
         return {
           config_path: i.ConfigPath, download_dir: i.DownloadDir, iam_role: i.IamRole,
           terraform_binary: i.TerraformBinary, terraform_command: opts.command, working_dir: i.WorkingDir,
