@@ -72,7 +72,7 @@ describe('broken modules outside the queue cannot block a run', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(ran(root)).toEqual(GOOD);
     for (const m of ['legacy/missing-dep', 'legacy/missing-file', 'legacy/syntax']) {
-      expect(r.stderr).toMatch(new RegExp(`${m}\\s+excluded\\s+-\\s+excluded by --terragrunt-exclude-dir`));
+      expect(r.stderr).toMatch(new RegExp(`${m}\\s+excluded\\s+-\\s+excluded by --queue-exclude-dir`));
     }
   });
 
@@ -87,13 +87,13 @@ describe('broken modules outside the queue cannot block a run', () => {
     expect(viaEnv.stdout).toBe(r.stdout);
   });
 
-  it('unselected: outside --queue-include-dir (with its dependencies brought in, or strict)', async () => {
+  it('unselected: outside --terragrunt-include-dir (with its dependencies brought in, or strict)', async () => {
     const root = tree();
-    const r = await run(['run-all', 'plan', '--queue-include-dir', 'apps/app03'], root);
+    const r = await run(['run-all', 'plan', '--terragrunt-include-dir', 'apps/app03'], root);
     expect(r.code, r.stderr).toBe(0);
     expect(ran(root)).toEqual(['apps/app01', 'apps/app02', 'apps/app03']);
     const root2 = tree();
-    const strict = await run(['run-all', 'plan', '--queue-include-dir', 'apps/app03', '--queue-strict-include'], root2);
+    const strict = await run(['run-all', 'plan', '--terragrunt-include-dir', 'apps/app03', '--queue-strict-include'], root2);
     expect(strict.code, strict.stderr).toBe(0);
     expect(ran(root2)).toEqual(['apps/app03']);
   });
@@ -128,7 +128,7 @@ describe('inspection commands follow the same rule', () => {
   }
 
   it('output-module-groups lists what run-all would run: the include dir and its dependencies, one per group', async () => {
-    const r = await run(['output-module-groups', '--queue-include-dir', 'apps/app02'], root);
+    const r = await run(['output-module-groups', '--terragrunt-include-dir', 'apps/app02'], root);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ 'Group 1': [path.join(root, 'apps/app01')], 'Group 2': [path.join(root, 'apps/app02')] });
   });
