@@ -48,12 +48,27 @@ interface PolicyStatement {
   Condition?: unknown;
 }
 
-export async function bootstrapS3Backend(s: S3BackendSettings, env: NodeJS.ProcessEnv, credentials?: AwsCredentials): Promise<Changes> {
+/** Settings both clients share: the backend's region, the SDK's standard retries, the given (or tgo's env) keys. */
+function clientOptions(s: S3BackendSettings, env: NodeJS.ProcessEnv, credentials: AwsCredentials | undefined) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const signWith = credentials ?? envCredentials(env);
-  const common = { region: s.region, maxAttempts: 3, retryMode: 'standard' as const, ...(signWith ? { credentials: signWith } : {}) };
+  return { region: s.region, maxAttempts: 3, retryMode: 'standard' as const, ...(signWith ? { credentials: signWith } : {}) };
+}
+
+async function s3Client(s: S3BackendSettings, env: NodeJS.ProcessEnv, credentials: AwsCredentials | undefined) {
   const s3sdk = await import('@aws-sdk/client-s3');
-  const s3: S3Client = new s3sdk.S3Client({ ...common, forcePathStyle: s.pathStyle, ...(s.s3Endpoint ? { endpoint: s.s3Endpoint } : {}) });
+  const s3: S3Client = new s3sdk.S3Client({ ...clientOptions(s, env, credentials), forcePathStyle: s.pathStyle, ...(s.s3Endpoint ? { endpoint: s.s3Endpoint } : {}) });
+  return { s3sdk, s3 };
+}
+
+async function dynamoClient(s: S3BackendSettings, env: NodeJS.ProcessEnv, credentials: AwsCredentials | undefined) {
+  const ddbsdk = await import('@aws-sdk/client-dynamodb');
+  const ddb: DynamoDBClient = new ddbsdk.DynamoDBClient({ ...clientOptions(s, env, credentials), ...(s.dynamodbEndpoint ? { endpoint: s.dynamodbEndpoint } : {}) });
+  return { ddbsdk, ddb };
+}
+
+export async function bootstrapS3Backend(s: S3BackendSettings, env: NodeJS.ProcessEnv, credentials?: AwsCredentials): Promise<Changes> {
+  const { s3sdk, s3 } = await s3Client(s, env, credentials);
   const changes: Changes = [];
   try {
     const created = await ensureBucket(s3, s3sdk, s.bucket, s.region, changes);
@@ -78,8 +93,7 @@ export async function bootstrapS3Backend(s: S3BackendSettings, env: NodeJS.Proce
     s3.destroy();
   }
   if (s.lockTable) {
-    const ddbsdk = await import('@aws-sdk/client-dynamodb');
-    const ddb: DynamoDBClient = new ddbsdk.DynamoDBClient({ ...common, ...(s.dynamodbEndpoint ? { endpoint: s.dynamodbEndpoint } : {}) });
+    const { ddbsdk, ddb } = await dynamoClient(s, env, credentials);
     try {
       await ensureLockTable(ddb, ddbsdk, s, changes);
     } finally {
@@ -269,11 +283,7 @@ export interface StateRef {
  */
 export async function deleteS3State(s: S3BackendSettings, ref: StateRef, env: NodeJS.ProcessEnv, credentials: AwsCredentials | undefined,
   confirm: (question: string) => Promise<boolean>, force: boolean): Promise<Changes> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const signWith = credentials ?? envCredentials(env);
-  const common = { region: s.region, maxAttempts: 3, retryMode: 'standard' as const, ...(signWith ? { credentials: signWith } : {}) };
-  const s3sdk = await import('@aws-sdk/client-s3');
-  const s3: S3Client = new s3sdk.S3Client({ ...common, forcePathStyle: s.pathStyle, ...(s.s3Endpoint ? { endpoint: s.s3Endpoint } : {}) });
+  const { s3sdk, s3 } = await s3Client(s, env, credentials);
   const deleted: Changes = [];
   try {
     if (!force) {
@@ -285,8 +295,7 @@ export async function deleteS3State(s: S3BackendSettings, ref: StateRef, env: No
     if (s.lockTable) {
       const item = `${s.bucket}/${ref.key}-md5`;
       if (await confirm(`DynamoDB table ${s.lockTable} key ${item} will be deleted. Do you want to continue?`)) {
-        const ddbsdk = await import('@aws-sdk/client-dynamodb');
-        const ddb: DynamoDBClient = new ddbsdk.DynamoDBClient({ ...common, ...(s.dynamodbEndpoint ? { endpoint: s.dynamodbEndpoint } : {}) });
+        const { ddbsdk, ddb } = await dynamoClient(s, env, credentials);
         try {
           await call(`DeleteItem ${s.lockTable}`, () => ddb.send(new ddbsdk.DeleteItemCommand({ TableName: s.lockTable, Key: { LockID: { S: item } } })));
           deleted.push(`deleted ${item} from ${s.lockTable}`);
