@@ -4,7 +4,10 @@
 // caller then fetches what was noted and evaluates again (load()). Phase one (the stack load, where iam_*
 // is resolved) answers with the base identity (tgo's own credentials, or the module's --auth-provider-cmd
 // credentials); a module's full evaluation before it runs answers with the module's own role.
-// One GetCallerIdentity per identity (access key) per run.
+// One GetCallerIdentity per identity (access key) per run, and one IAM ListAccountAliases per role. The alias
+// is never asked for with the base credentials in phase one (a security-account user may lack IAM rights the
+// role has): phase one answers '' and notes the module, whose full evaluation then asks with its own role, or
+// with the base credentials when it has none.
 
 import { createHash } from 'node:crypto';
 import { singleFlight } from '../shared/single-flight.js';
@@ -19,8 +22,6 @@ export const AWS_IDENTITY_FUNCTIONS = ['get_aws_account_id', 'get_aws_caller_ide
 /** Where an identity's credentials come from: undefined = tgo's own default chain. */
 export type CredentialsGetter = () => Promise<AwsCredentials | undefined>;
 
-const PLACEHOLDER: AwsIdentity = { account: '', arn: '', userId: '', alias: '' };
-
 export class IdentityUnavailableError extends Error {
   override name = 'IdentityUnavailableError';
 }
@@ -34,18 +35,27 @@ export class Identities {
   /** Config path → the source key its functions answer for now (phase two); else its base key. */
   private readonly current = new Map<string, string>();
   private collecting?: Set<string>;
-  /** Config paths whose evaluation asked for an identity. */
+  /** Config paths whose evaluation asked for an identity function, and for a caller identity field. */
   readonly used = new Set<string>();
+  private readonly askedIdentity = new Set<string>();
+  /** ListAccountAliases answers by credentials, and per source key once known. */
+  private readonly aliasByCredentials = singleFlight<string, string>({ retryFailures: true });
+  private readonly aliases = new Map<string, string>();
+  private collectingAliases?: Set<string>;
+  /** Config paths whose phase-one evaluation asked for the alias: their full evaluation must ask again. */
+  readonly aliasDeferred = new Set<string>();
   /** GetCallerIdentity calls made. */
   calls = 0;
-  private aliasNoted = false;
+  /** ListAccountAliases calls made. */
+  aliasCalls = 0;
 
   constructor(
     private readonly sts: () => Promise<Sts>,
     private readonly o: {
+      /** IAM ListAccountAliases signed with these credentials (undefined: tgo's own chain). */
+      iam?: (credentials: AwsCredentials | undefined) => Promise<string>;
       /** The base source of a module (by config path): key and credentials. */
       base?: (configPath: string) => { key: string; get: CredentialsGetter };
-      onLog?: (level: 'debug' | 'warn', message: string) => void;
     } = {},
   ) {}
 
@@ -57,25 +67,49 @@ export class Identities {
     return base.key;
   }
 
-  /** The identity functions' answer for a module (by its config path); synchronous, for the loader. */
+  /**
+   * The identity functions' answer for a module (by its config path); synchronous, for the loader. Each field
+   * is read when a function asks for it, so an evaluation that only asks for the alias makes no STS call.
+   */
   readonly lookup = (configPath: string): AwsIdentity => {
     this.used.add(configPath);
     const key = this.keyFor(configPath);
-    const id = this.resolved.get(key);
-    if (id) {
-      const note = () => this.noteAlias();
-      return { account: id.account, arn: id.arn, userId: id.userId, get alias() { note(); return ''; } };
-    }
-    if (!this.collecting) throw new IdentityUnavailableError('the AWS caller identity has not been fetched for this evaluation');
-    this.collecting.add(key);
-    return PLACEHOLDER;
+    const field = (f: keyof CallerIdentity) => () => {
+      this.askedIdentity.add(configPath);
+      const id = this.resolved.get(key);
+      if (id) return id[f];
+      if (!this.collecting) throw new IdentityUnavailableError('the AWS caller identity has not been fetched for this evaluation');
+      this.collecting.add(key);
+      return '';
+    };
+    const alias = () => {
+      if (!this.current.has(configPath)) {
+        this.aliasDeferred.add(configPath);
+        return '';
+      }
+      const known = this.aliases.get(key);
+      if (known !== undefined) return known;
+      if (!this.collectingAliases) throw new IdentityUnavailableError('the AWS account alias has not been fetched for this evaluation');
+      this.collectingAliases.add(key);
+      return '';
+    };
+    return Object.defineProperties({} as AwsIdentity, {
+      account: { get: field('account'), enumerable: true },
+      arn: { get: field('arn'), enumerable: true },
+      userId: { get: field('userId'), enumerable: true },
+      alias: { get: alias, enumerable: true },
+    });
   };
 
   /** From now on, `configPath`'s functions answer for these credentials (the module's own role); fetched now. */
   async use(configPath: string, key: string, get: CredentialsGetter): Promise<void> {
     this.sources.set(key, get);
     this.current.set(configPath, key);
-    await this.resolve(key);
+    // What phase one asked for is fetched now, so the evaluation that follows runs once.
+    await Promise.all([
+      this.askedIdentity.has(configPath) ? this.resolve(key) : undefined,
+      this.aliasDeferred.has(configPath) ? this.resolveAlias(key) : undefined,
+    ]);
   }
 
   /**
@@ -84,20 +118,23 @@ export class Identities {
    */
   async load<T>(evaluate: () => T): Promise<T> {
     const missing = new Set<string>();
+    const missingAliases = new Set<string>();
     let first: { value: T } | { error: unknown };
     this.collecting = missing;
+    this.collectingAliases = missingAliases;
     try {
       first = { value: evaluate() };
     } catch (error) {
       first = { error };
     } finally {
       this.collecting = undefined;
+      this.collectingAliases = undefined;
     }
-    if (missing.size === 0) {
+    if (missing.size === 0 && missingAliases.size === 0) {
       if ('error' in first) throw first.error;
       return first.value;
     }
-    await Promise.all([...missing].map((k) => this.resolve(k)));
+    await Promise.all([...[...missing].map((k) => this.resolve(k)), ...[...missingAliases].map((k) => this.resolveAlias(k))]);
     return evaluate();
   }
 
@@ -110,19 +147,25 @@ export class Identities {
     return id;
   }
 
-  private noteAlias(): void {
-    if (this.aliasNoted) return;
-    this.aliasNoted = true;
-    // IAM ListAccountAliases is not in the STS client tgo carries (and IAM is a separate, global endpoint).
-    this.o.onLog?.('debug', "get_aws_account_alias() returns '': tgo does not call IAM ListAccountAliases");
+  private async resolveAlias(key: string): Promise<string> {
+    const creds = await this.sources.get(key)!();
+    const alias = await this.aliasByCredentials(digest(creds), async () => {
+      if (!this.o.iam) throw new Error('get_aws_account_alias() is not available here');
+      this.aliasCalls++;
+      return this.o.iam(creds);
+    });
+    this.aliases.set(key, alias);
+    return alias;
   }
 
   /** GetCallerIdentity once per credentials per run. */
   forCredentials(creds: AwsCredentials | undefined): Promise<AwsIdentity> {
-    const k = creds ? createHash('sha256').update(creds.accessKeyId).digest('hex') : 'default-chain';
-    return this.byCredentials(k, async () => {
+    return this.byCredentials(digest(creds), async () => {
       this.calls++;
       return (await this.sts()).callerIdentity(creds);
     });
   }
 }
+
+/** Credentials by their access key (never the key itself in memory maps), or tgo's default chain. */
+const digest = (creds: AwsCredentials | undefined) => (creds ? createHash('sha256').update(creds.accessKeyId).digest('hex') : 'default-chain');

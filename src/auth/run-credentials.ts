@@ -10,6 +10,7 @@ import type { ModuleConfig } from '../config/types.js';
 import { CredentialServer, serveFloor } from './credential-server.js';
 import { CredentialBroker } from './credentials.js';
 import { defaultProfileCredentials } from './hygiene.js';
+import { accountAlias } from './iam.js';
 import { AWS_IDENTITY_FUNCTIONS, Identities } from './identity.js';
 import { MfaSessions, mfaSerials, type MfaPrompt } from './mfa.js';
 import { defaultSessionName, type RoleSpec } from './role.js';
@@ -89,7 +90,7 @@ export class RunCredentials {
           return { key: `base:${dir}`, get: async () => (await this.base(this.ref(dir)))?.session?.credentials };
         }
         : undefined,
-      onLog: (level, message) => deps.log(level, message),
+      iam: (credentials) => accountAlias(env, credentials),
     });
   }
 

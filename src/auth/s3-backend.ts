@@ -3,11 +3,12 @@
 // differs — versioning, default encryption, the public access block, a TLS-only bucket policy, access logging
 // when a log bucket is named, tags — and the lock table created (LockID, on demand) and tagged. Every call is
 // signed with the credentials given (the module's assumed role). A second run over a ready backend only reads.
-// The SDK clients are imported on first use, so runs that never bootstrap never load them.
+// The clients come from aws-clients.ts (SDKs imported on first use).
 
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { envCredentials, withRetries, type AwsCredentials } from './sts.js';
+import { dynamoClient, s3Client, type DdbSdk, type S3Sdk } from './aws-clients.js';
+import { withRetries, type AwsCredentials } from './sts.js';
 
 export interface S3BackendSettings {
   bucket: string;
@@ -48,27 +49,13 @@ interface PolicyStatement {
   Condition?: unknown;
 }
 
-/** Settings both clients share: the backend's region, the SDK's standard retries, the given (or tgo's env) keys. */
-function clientOptions(s: S3BackendSettings, env: NodeJS.ProcessEnv, credentials: AwsCredentials | undefined) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const signWith = credentials ?? envCredentials(env);
-  return { region: s.region, maxAttempts: 3, retryMode: 'standard' as const, ...(signWith ? { credentials: signWith } : {}) };
-}
-
-async function s3Client(s: S3BackendSettings, env: NodeJS.ProcessEnv, credentials: AwsCredentials | undefined) {
-  const s3sdk = await import('@aws-sdk/client-s3');
-  const s3: S3Client = new s3sdk.S3Client({ ...clientOptions(s, env, credentials), forcePathStyle: s.pathStyle, ...(s.s3Endpoint ? { endpoint: s.s3Endpoint } : {}) });
-  return { s3sdk, s3 };
-}
-
-async function dynamoClient(s: S3BackendSettings, env: NodeJS.ProcessEnv, credentials: AwsCredentials | undefined) {
-  const ddbsdk = await import('@aws-sdk/client-dynamodb');
-  const ddb: DynamoDBClient = new ddbsdk.DynamoDBClient({ ...clientOptions(s, env, credentials), ...(s.dynamodbEndpoint ? { endpoint: s.dynamodbEndpoint } : {}) });
-  return { ddbsdk, ddb };
-}
+const s3For = (s: S3BackendSettings, env: NodeJS.ProcessEnv, credentials: AwsCredentials | undefined) =>
+  s3Client({ env, region: s.region, endpoint: s.s3Endpoint, pathStyle: s.pathStyle, credentials });
+const dynamoFor = (s: S3BackendSettings, env: NodeJS.ProcessEnv, credentials: AwsCredentials | undefined) =>
+  dynamoClient({ env, region: s.region, endpoint: s.dynamodbEndpoint, credentials });
 
 export async function bootstrapS3Backend(s: S3BackendSettings, env: NodeJS.ProcessEnv, credentials?: AwsCredentials): Promise<Changes> {
-  const { s3sdk, s3 } = await s3Client(s, env, credentials);
+  const { sdk: s3sdk, client: s3 } = await s3For(s, env, credentials);
   const changes: Changes = [];
   try {
     const created = await ensureBucket(s3, s3sdk, s.bucket, s.region, changes);
@@ -93,7 +80,7 @@ export async function bootstrapS3Backend(s: S3BackendSettings, env: NodeJS.Proce
     s3.destroy();
   }
   if (s.lockTable) {
-    const { ddbsdk, ddb } = await dynamoClient(s, env, credentials);
+    const { sdk: ddbsdk, client: ddb } = await dynamoFor(s, env, credentials);
     try {
       await ensureLockTable(ddb, ddbsdk, s, changes);
     } finally {
@@ -103,8 +90,6 @@ export async function bootstrapS3Backend(s: S3BackendSettings, env: NodeJS.Proce
   return changes;
 }
 
-type S3Sdk = typeof import('@aws-sdk/client-s3');
-type DdbSdk = typeof import('@aws-sdk/client-dynamodb');
 const errName = (e: unknown) => (e as { name?: string }).name ?? '';
 const status = (e: unknown) => (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 const call = <T>(what: string, fn: () => Promise<T>): Promise<T> =>
@@ -283,7 +268,7 @@ export interface StateRef {
  */
 export async function deleteS3State(s: S3BackendSettings, ref: StateRef, env: NodeJS.ProcessEnv, credentials: AwsCredentials | undefined,
   confirm: (question: string) => Promise<boolean>, force: boolean): Promise<Changes> {
-  const { s3sdk, s3 } = await s3Client(s, env, credentials);
+  const { sdk: s3sdk, client: s3 } = await s3For(s, env, credentials);
   const deleted: Changes = [];
   try {
     if (!force) {
@@ -295,7 +280,7 @@ export async function deleteS3State(s: S3BackendSettings, ref: StateRef, env: No
     if (s.lockTable) {
       const item = `${s.bucket}/${ref.key}-md5`;
       if (await confirm(`DynamoDB table ${s.lockTable} key ${item} will be deleted. Do you want to continue?`)) {
-        const { ddbsdk, ddb } = await dynamoClient(s, env, credentials);
+        const { sdk: ddbsdk, client: ddb } = await dynamoFor(s, env, credentials);
         try {
           await call(`DeleteItem ${s.lockTable}`, () => ddb.send(new ddbsdk.DeleteItemCommand({ TableName: s.lockTable, Key: { LockID: { S: item } } })));
           deleted.push(`deleted ${item} from ${s.lockTable}`);

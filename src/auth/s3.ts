@@ -2,8 +2,8 @@
 // assumed role — or, without them, tgo's own chain. The SDK is imported on first use, so runs that never read
 // state from S3 never load it.
 
-import type { S3Client } from '@aws-sdk/client-s3';
-import { envCredentials, withRetries, type AwsCredentials } from './sts.js';
+import { s3Client } from './aws-clients.js';
+import { withRetries, type AwsCredentials } from './sts.js';
 
 export interface S3ObjectRef {
   bucket: string;
@@ -14,23 +14,9 @@ export interface S3ObjectRef {
   pathStyle: boolean;
 }
 
-async function clientFor(ref: S3ObjectRef, env: NodeJS.ProcessEnv, credentials?: AwsCredentials): Promise<{ sdk: typeof import('@aws-sdk/client-s3'); client: S3Client }> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const sdk = await import('@aws-sdk/client-s3');
-  const signWith = credentials ?? envCredentials(env);
-  const client: S3Client = new sdk.S3Client({
-    region: ref.region ?? 'us-east-1',
-    maxAttempts: 3,
-    retryMode: 'standard',
-    forcePathStyle: ref.pathStyle,
-    // State objects carry no checksum terraform asked for; validating one only when S3 sends it keeps older
-    // S3-compatible stores readable.
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    ...(ref.endpoint ? { endpoint: ref.endpoint } : {}),
-    ...(signWith ? { credentials: signWith } : {}),
-  });
-  return { sdk, client };
-}
+/** A client for the object's bucket; source and state downloads skip checksum validation S3 was not asked for. */
+const clientFor = (ref: S3ObjectRef, env: NodeJS.ProcessEnv, credentials?: AwsCredentials) =>
+  s3Client({ env, region: ref.region ?? 'us-east-1', endpoint: ref.endpoint, pathStyle: ref.pathStyle, credentials, checksumWhenRequired: true });
 
 /** The object's body as text, or undefined when there is no such object (NoSuchKey). */
 export async function readS3Object(ref: S3ObjectRef, env: NodeJS.ProcessEnv, credentials?: AwsCredentials): Promise<string | undefined> {

@@ -6,13 +6,9 @@
 import type { STSClient as STSClientType } from '@aws-sdk/client-sts';
 import { ROLE_PARAM_LIST, type RoleRequestFields } from '../config/role-params.js';
 import { CredentialsError } from '../errors.js';
+import { configuredEndpoint, envCredentials, quietSdk, stsRegion, type AwsCredentials } from './aws-clients.js';
 
-export interface AwsCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-  expiration?: Date;
-}
+export type { AwsCredentials };
 
 export interface CallerIdentity {
   account: string;
@@ -91,28 +87,12 @@ export async function withRetries<T>(fn: () => Promise<T>, rounds: number, baseM
   }
 }
 
-/** Region for STS as Terragrunt picks it: AWS_REGION, then AWS_DEFAULT_REGION, then us-east-1. */
-export function stsRegion(env: NodeJS.ProcessEnv): string {
-  return env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
-}
-
-/**
- * Static keys in the environment: they win over AWS_PROFILE, as in the Go SDK that terraform and Terragrunt use
- * (the JS SDK's default chain would prefer the profile). Undefined: the SDK's default chain decides.
- */
-export function envCredentials(env: NodeJS.ProcessEnv): AwsCredentials | undefined {
-  return env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
-    ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }
-    : undefined;
-}
-
 export async function createSts(opts: StsOptions): Promise<Sts> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  quietSdk();
   const sdk = await import('@aws-sdk/client-sts');
   const region = stsRegion(opts.env);
   const maxAttempts = opts.maxAttempts ?? 3;
-  // The SDK would read these from process.env; the options' env is the one tgo runs with.
-  const endpoint = opts.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true' ? undefined : opts.env.AWS_ENDPOINT_URL_STS || opts.env.AWS_ENDPOINT_URL || undefined;
+  const endpoint = configuredEndpoint(opts.env, 'STS');
   const common = { region, maxAttempts, retryMode: 'standard' as const, ...(endpoint ? { endpoint } : {}) };
   const rounds = opts.retryRounds ?? 5;
   const baseMs = opts.retryBaseMs ?? 250;

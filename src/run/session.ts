@@ -139,7 +139,8 @@ export class RunSession {
    * already; otherwise they are fetched only if the configuration calls get_aws_*.
    */
   async evaluate(cfg: ModuleConfig, mc?: ModuleCredentials, dependencies?: () => Promise<DependencyValues>): Promise<ModuleConfig> {
-    const readsIdentity = !!this.role(cfg.dir) && this.auth.readsIdentity(this.loader, cfg);
+    // Phase one never asks IAM for the alias (see identity.ts): a module that used it is evaluated again.
+    const readsIdentity = (!!this.role(cfg.dir) && this.auth.readsIdentity(this.loader, cfg)) || this.auth.identities.aliasDeferred.has(cfg.configPath);
     const deferred = cfg.deferred.length > 0 && !!dependencies;
     if (!deferred && !readsIdentity) return cfg;
     const values = deferred ? await dependencies!() : undefined;

@@ -53,18 +53,45 @@ describe('Identities', () => {
     expect(calls).toEqual(['ASIAROLE']);
   });
 
-  it('the base can be per module (auth-provider-cmd); alias is empty with one debug note; outside load() it is an error', async () => {
+  it('the base can be per module (auth-provider-cmd); outside load() it is an error', async () => {
     const { s } = sts();
-    const notes: string[] = [];
     const ids = new Identities(async () => s, {
       base: (p) => ({ key: `auth:${p}`, get: async () => ({ accessKeyId: `AKIA-${p.length}`, secretAccessKey: 'x' }) }),
-      onLog: (_l, m) => notes.push(m),
     });
-    const id = await ids.load(() => ids.lookup('/x/terragrunt.hcl'));
+    const id = await ids.load(() => ({ ...ids.lookup('/x/terragrunt.hcl') }));
     expect(id.account).toBe('222222222222');
-    expect(id.alias).toBe('');
-    expect(id.alias).toBe('');
-    expect(notes).toEqual(["get_aws_account_alias() returns '': tgo does not call IAM ListAccountAliases"]);
-    expect(() => ids.lookup('/y/terragrunt.hcl')).toThrow(IdentityUnavailableError);
+    expect(() => ids.lookup('/y/terragrunt.hcl').account).toThrow(IdentityUnavailableError);
+  });
+
+  it('the alias: never asked for in phase one; once per role with the role\'s credentials; no GetCallerIdentity for it', async () => {
+    const { s, calls } = sts();
+    const iam: Array<string | undefined> = [];
+    const ids = new Identities(async () => s, {
+      iam: async (c) => {
+        iam.push(c?.accessKeyId);
+        return c ? 'prod-alias' : 'security-alias';
+      },
+    });
+    // Phase one: '' and the module is noted, no IAM and no STS call.
+    expect(await ids.load(() => ids.lookup('/live/a/terragrunt.hcl').alias)).toBe('');
+    expect(ids.aliasDeferred).toEqual(new Set(['/live/a/terragrunt.hcl']));
+    expect(iam).toEqual([]);
+    // Full evaluations: modules a and b share one role session, c has no role (tgo's own chain).
+    const role = { accessKeyId: 'ASIAROLE', secretAccessKey: 'x' };
+    await ids.use('/live/a/terragrunt.hcl', 'module:/live/a', async () => role); // fetched ahead: phase one asked
+    expect(iam).toEqual(['ASIAROLE']);
+    await ids.use('/live/b/terragrunt.hcl', 'module:/live/b', async () => role);
+    await ids.use('/live/c/terragrunt.hcl', 'module:/live/c', async () => undefined);
+    let evaluations = 0;
+    const aliases = await Promise.all(['a', 'b', 'c'].map((m) => ids.load(() => {
+      evaluations++;
+      return ids.lookup(`/live/${m}/terragrunt.hcl`).alias;
+    })));
+    expect(aliases).toEqual(['prod-alias', 'prod-alias', 'security-alias']);
+    expect(evaluations).toBe(5); // a once (fetched by use()), b and c twice (asked only now)
+    expect(iam.sort()).toEqual(['ASIAROLE', undefined]);
+    expect(ids.aliasCalls).toBe(2);
+    expect(calls).toEqual([]);
+    expect(() => new Identities(async () => s).lookup('/live/a/terragrunt.hcl').arn).toThrow(IdentityUnavailableError);
   });
 });

@@ -1,4 +1,7 @@
 /**
+ * On moto. get_aws_account_alias(): IAM ListAccountAliases made by tgo with each module's assumed role (in
+ * other accounts than the base user's), once per role, per the recorder.
+ *
  * Real terraform with the S3 backend (DynamoDB locking) on moto in IAM-enforcing mode, credentials served by
  * tgo's credential server: the base user may only call STS, so the state can only be written with the role's
  * session, which terraform can only have fetched from the server (tgo removes every static key from its
@@ -7,31 +10,59 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { startMoto, type Moto } from '../support/moto.js';
+import path from 'node:path';
+import { makeFakeTerraform } from '../support/fake-terraform.js';
 import { baseEnv, tgo } from '../support/tgo.js';
 import { writeStack } from '../support/stack.js';
 
-interface Recorded { service: string; accessKeyId?: string; method: string; url: string; action?: string; target?: string }
-
-async function recording(moto: Moto): Promise<Recorded[]> {
-  const text = await (await fetch(`${moto.url}/moto-api/recorder/download-recording`)).text();
-  return text.split('\n').filter((l) => l.trim()).map((line) => {
-    const e = JSON.parse(line) as { headers: Record<string, string>; method: string; url: string; body?: string | null; body_encoded?: boolean };
-    const h = (n: string) => Object.entries(e.headers).find(([k]) => k.toLowerCase() === n)?.[1];
-    const scope = /Credential=([^/,\s]+)\/\d{8}\/[^/]+\/([^/]+)\//.exec(h('authorization') ?? '');
-    const body = e.body ? (e.body_encoded ? Buffer.from(e.body, 'base64').toString('utf8') : e.body) : '';
-    const action = new URLSearchParams(e.method === 'GET' ? new URL(e.url).search : body).get('Action') ?? undefined;
-    return { service: scope?.[2] ?? '', accessKeyId: scope?.[1], method: e.method, url: e.url, action, target: h('x-amz-target') };
-  });
-}
-
 let moto: Moto;
-let root: string | undefined;
+const roots: string[] = [];
 beforeAll(async () => {
   moto = await startMoto();
 });
 afterAll(async () => {
   await moto?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+describe('get_aws_account_alias() on moto', () => {
+  it('answers with the alias of each module\'s role account, "" when it has none; one ListAccountAliases per role, signed with it', async () => {
+    await moto.reset();
+    await moto.createAccountAlias('security-users');
+    await moto.createAccountAlias('prod-workloads', '222222222222');
+    const prod = 'arn:aws:iam::222222222222:role/deployer';
+    const bare = 'arn:aws:iam::333333333333:role/deployer';
+    const inputs = 'inputs = {\n  alias = get_aws_account_alias()\n}\n';
+    const root = writeStack({
+      'api/terragrunt.hcl': `iam_role = "${prod}"\n${inputs}`,
+      'web/terragrunt.hcl': `iam_role = "${prod}"\nlocals {\n  alias = get_aws_account_alias()\n}\ninputs = {\n  alias = local.alias\n}\n`,
+      'sandbox/terragrunt.hcl': `iam_role = "${bare}"\n${inputs}`,
+      'tools/terragrunt.hcl': inputs,
+    });
+    roots.push(root);
+    const tf = await makeFakeTerraform();
+    roots.push(tf.dir);
+    await moto.startRecording();
+    const r = await tgo(['run-all', 'apply', '--terragrunt-non-interactive', '--terragrunt-no-auto-init', '--terragrunt-tfpath', tf.path], {
+      cwd: root,
+      env: baseEnv({
+        AWS_ENDPOINT_URL_STS: moto.url, AWS_ENDPOINT_URL_IAM: moto.url,
+        AWS_ACCESS_KEY_ID: 'AKIASECURITYUSER0001', AWS_SECRET_ACCESS_KEY: 'base-secret',
+      }),
+    });
+    await moto.stopRecording();
+    expect(r.code, r.stderr.slice(-3000)).toBe(0);
+    const alias = (m: string) => tf.records().find((x) => x.argv[0] === 'apply' && path.basename(x.cwd) === m)?.env.TF_VAR_alias;
+    expect({ api: alias('api'), web: alias('web'), sandbox: alias('sandbox'), tools: alias('tools') })
+      .toEqual({ api: 'prod-workloads', web: 'prod-workloads', sandbox: '', tools: 'security-users' });
+
+    const calls = (await moto.recordedRequests()).filter((x) => x.action === 'ListAccountAliases');
+    const sessions = await moto.assumedRoleKeys();
+    // api and web share the prod role session: one call for it, one for sandbox's role, one with tgo's own keys.
+    expect(calls.map((c) => sessions.get(c.accessKeyId!) ?? c.accessKeyId).sort())
+      .toEqual(['AKIASECURITYUSER0001', 'arn:aws:iam::222222222222:role/deployer', 'arn:aws:iam::333333333333:role/deployer']);
+    expect(calls.every((c) => c.service === 'iam')).toBe(true);
+  }, 120_000);
 });
 
 describe('credential server with real terraform and the S3 backend on moto', () => {
@@ -41,7 +72,7 @@ describe('credential server with real terraform and the S3 backend on moto', () 
     await moto.createBucket('tfstate');
     await moto.createLockTable('locks');
     await moto.enableAuth();
-    root = writeStack({
+    const root = writeStack({
       'app/terragrunt.hcl': `
 iam_role = "${role}"
 
@@ -69,6 +100,7 @@ remote_state {
 `,
       'app/main.tf': 'resource "terraform_data" "x" {\n  input = "hello"\n}\n',
     });
+    roots.push(root);
     await moto.startRecording();
     const r = await tgo(['apply', '-auto-approve', '--iam-credential-server', '--terragrunt-log-level', 'debug'], {
       cwd: `${root}/app`,
@@ -80,7 +112,7 @@ remote_state {
     expect(await moto.listObjects('tfstate')).toEqual(['app/terraform.tfstate']);
     expect(await moto.getItem('locks', { LockID: 'tfstate/app/terraform.tfstate-md5' })).toBeDefined();
 
-    const rec = await recording(moto);
+    const rec = await moto.recordedRequests();
     const assumes = rec.filter((x) => x.action === 'AssumeRole');
     expect(assumes).toHaveLength(1);
     expect(assumes[0]!.accessKeyId).toBe(user.accessKeyId);

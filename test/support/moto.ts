@@ -24,6 +24,10 @@ export interface MotoRequest {
   method: string;
   url: string;
   userAgent?: string;
+  /** The query API's Action (STS, IAM: from the query string or the form body). */
+  action?: string;
+  /** The JSON API's X-Amz-Target (DynamoDB). */
+  target?: string;
 }
 export interface Moto {
   url: string;
@@ -39,6 +43,8 @@ export interface Moto {
   recordedRequests(): Promise<MotoRequest[]>;
   /** Role ARN of each access key moto issued with AssumeRole* (moto's own record of the sessions). */
   assumedRoleKeys(): Promise<Map<string, string>>;
+  /** IAM CreateAccountAlias in `account` (default: moto's 123456789012). */
+  createAccountAlias(alias: string, account?: string): Promise<void>;
   /** IAM CreateUser + CreateAccessKey + inline policy allowing sts:AssumeRole (and TagSession, SetSourceIdentity, GetSessionToken) on *. */
   createUser(name: string): Promise<{ accessKeyId: string; secretAccessKey: string; arn: string }>;
   /**
@@ -257,16 +263,33 @@ export async function startMoto(): Promise<Moto> {
     async recordedRequests() {
       const text = await req('/moto-api/recorder/download-recording');
       return text.split('\n').filter((l) => l.trim()).map((line) => {
-        const e = JSON.parse(line) as { headers: Record<string, string>; method: string; url: string };
+        const e = JSON.parse(line) as { headers: Record<string, string>; method: string; url: string; body?: string | null; body_encoded?: boolean };
         const header = (n: string) => Object.entries(e.headers).find(([k]) => k.toLowerCase() === n)?.[1];
         const scope = /Credential=([^/,\s]+)\/\d{8}\/[^/]+\/([^/]+)\//.exec(header('authorization') ?? '');
-        return { service: scope?.[2] ?? '', accessKeyId: scope?.[1], method: e.method, url: e.url, userAgent: header('user-agent') };
+        const body = e.body ? (e.body_encoded ? Buffer.from(e.body, 'base64').toString('utf8') : e.body) : '';
+        const form = header('content-type')?.startsWith('application/x-www-form-urlencoded') ? body : '';
+        const action = new URLSearchParams(e.method === 'GET' ? new URL(e.url).search : form).get('Action') ?? undefined;
+        return {
+          service: scope?.[2] ?? '', accessKeyId: scope?.[1], method: e.method, url: e.url, userAgent: header('user-agent'),
+          ...(action ? { action } : {}), ...(header('x-amz-target') ? { target: header('x-amz-target') } : {}),
+        };
       });
     },
     async assumedRoleKeys() {
       const data = JSON.parse(await req('/moto-api/data.json')) as { sts?: { AssumedRole?: { access_key_id: string; role_arn: string }[] } };
       return new Map((data.sts?.AssumedRole ?? []).map((r) => [r.access_key_id, r.role_arn]));
     },
+    createAccountAlias: (alias, account) =>
+      seeding(async () => {
+        await req('/', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded; charset=utf-8', authorization: authFor('iam'),
+            ...(account ? { 'x-moto-account-id': account } : {}),
+          },
+          body: new URLSearchParams({ Action: 'CreateAccountAlias', AccountAlias: alias, Version: '2010-05-08' }).toString(),
+        });
+      }),
     createUser: (name) =>
       seeding(async () => {
         const arn = xmlValues(await iam({ Action: 'CreateUser', UserName: name }), 'Arn')[0]!;
