@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Block, Body, Expr } from './hcl/ast.js';
 import { findFunctionCalls } from './hcl/analysis.js';
-import { LazyObject, evaluate, type EvalScope } from './hcl/eval.js';
-import { parseConfig, parseTemplate } from './hcl/parser.js';
+import { LazyObject, evaluate, renderTemplate, type EvalScope } from './hcl/eval.js';
+import { parseConfig } from './hcl/parser.js';
 import { isObject, stringifyJson, type Value, type ValueObject } from './hcl/values.js';
 import { terraformFunctions } from './functions/terraform/index.js';
 import { deepMerge, gitTopLevel, terragruntFunctions, type IncludeRef, type RunCmdCache, type TerragruntScope, type TerragruntServices } from './functions/terragrunt.js';
@@ -413,15 +413,10 @@ export class ConfigLoader {
       // Terraform's functions (file, templatefile, fileset…) resolve against the file being evaluated, as
       // Terragrunt's createTerragruntEvalContext(file.ConfigPath) does; Terragrunt's own use tg.configPath.
       baseDir: path.dirname(tg.file),
-      renderTemplate: (source, filename, vars) => this.renderTemplate(source, filename, vars, functions, fnContext),
+      renderTemplate: (source, filename, vars) => renderTemplate(source, filename, vars, functions, fnContext),
       onRead: (file) => this.noteRead(file),
     };
     return { variable: (name) => variables[name], functions, fnContext };
-  }
-
-  private renderTemplate(source: string, filename: string, vars: Record<string, Value>, functions: FunctionTable, fnContext: FunctionContext): Value {
-    const expr = parseTemplate(source, filename);
-    return evaluate(expr, { variable: (name) => vars[name], functions, fnContext });
   }
 
   private services(tg: TerragruntScope): TerragruntServices {

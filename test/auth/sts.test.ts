@@ -1,7 +1,8 @@
 // The STS edge against the fault-injecting fake STS over real HTTP, with the real AWS SDK signing and retrying.
+import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeSts, type FakeSts } from '../support/fake-sts.js';
-import { createSts, withRetries } from '../../src/auth/sts.js';
+import { createSts } from '../../src/auth/sts.js';
 import { CredentialBroker } from '../../src/auth/credentials.js';
 
 let fake: FakeSts;
@@ -70,26 +71,57 @@ describe('retries', () => {
     expect(fake.callsOf('AssumeRole')).toHaveLength(9);
   });
 
-  it('an unreachable STS costs at most 3.75 s of tgo\'s backoff over its 5 rounds (on a fake clock)', async () => {
-    vi.useFakeTimers();
+  // The README's "15 attempts whose backoff adds up to under 5 s" counts the SDK's own waits between its 3
+  // attempts too: the real client against an endpoint that resets every connection, on a fake clock.
+  it('an unreachable STS: 15 attempts, all backoff (tgo\'s and the SDK\'s) under 5 s (on a fake clock)', async () => {
+    const attemptsAt: number[] = [];
+    const server = createServer((socket) => {
+      attemptsAt.push(Date.now());
+      socket.resetAndDestroy();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.spyOn(Math, 'random').mockReturnValue(0.999_999); // the longest jittered wait every time
+    // Backoffs are the short timers (tgo's are at most 2 s, the SDK's 0.1 s); the SDK's per-request timers
+    // (socket warnings, keep-alive) are 3 s and more. The clock only ever jumps to the next short timer, and
+    // only once I/O has made the client wait on one, so a slow machine cannot move it further.
+    const fakeSet = globalThis.setTimeout;
+    const fakeClear = globalThis.clearTimeout;
+    const backoffs = new Map<unknown, number>();
+    globalThis.setTimeout = ((fn: () => void, ms = 0, ...rest: unknown[]) => {
+      const id = fakeSet(() => {
+        backoffs.delete(id);
+        fn();
+      }, ms, ...rest);
+      if (ms < 2500) backoffs.set(id, Date.now() + ms);
+      return id;
+    }) as typeof setTimeout;
+    globalThis.clearTimeout = ((id: Parameters<typeof clearTimeout>[0]) => {
+      backoffs.delete(id);
+      fakeClear(id);
+    }) as typeof clearTimeout;
     try {
       const start = Date.now();
-      const waitedAt: number[] = [];
-      const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
-      const p = withRetries(async () => {
-        waitedAt.push(Date.now() - start);
-        throw refused;
-      }, 5, 250).catch((e: unknown) => e);
-      await vi.runAllTimersAsync();
-      expect(await p).toBe(refused);
-      expect(waitedAt).toHaveLength(5);
-      // Waits of up to 250, 500, 1000, 2000 ms (doubling, capped at 8x): 3.75 s in all, never more.
-      expect(waitedAt.at(-1)).toBeLessThanOrEqual(3750);
-      expect(waitedAt.at(-1)).toBeGreaterThan(3740);
+      const sts = await createSts({ env: { ...env(), AWS_ENDPOINT_URL_STS: url } });
+      let settled = false;
+      const p = sts.assumeRole({ roleArn: role('x'), sessionName: 'sess', durationSeconds: 3600 }).catch((e: Error) => e).finally(() => (settled = true));
+      // Real sockets, fake timers: let I/O happen, then jump to the next timer (a backoff) until it gives up.
+      while (!settled) {
+        await new Promise((r) => setImmediate(r));
+        if (backoffs.size > 0) await vi.advanceTimersByTimeAsync(Math.max(0, Math.min(...backoffs.values()) - Date.now()));
+      }
+      expect(((await p) as Error).message).toMatch(/STS is unreachable \(ECONNRESET: .*\(gave up after 15 attempts\)\)/);
+      expect(attemptsAt).toHaveLength(15);
+      expect(attemptsAt.at(-1)! - start).toBeLessThan(5000);
+      // Not vacuous: the clock did move by tgo's 3.75 s of rounds at least.
+      expect(attemptsAt.at(-1)! - start).toBeGreaterThan(3740);
     } finally {
+      globalThis.setTimeout = fakeSet;
+      globalThis.clearTimeout = fakeClear;
       vi.restoreAllMocks();
       vi.useRealTimers();
+      await new Promise((r) => server.close(r));
     }
   });
 

@@ -435,7 +435,7 @@ inputs = {
       .toBe('unit/terragrunt.hcl:8,9: inputs: Error in function call: Call to function "path_relative_to_include" failed: this configuration has 2 include blocks '
         + '("root", "envcommon"): name the one to use, e.g. path_relative_to_include("root").');
     expect(loadError({ ...files, 'unit/terragrunt.hcl': unit('', '', '  key = path_relative_to_include("nope")\n') }))
-      .toBe('unit/terragrunt.hcl:8,34: inputs: Invalid function argument: Invalid value for "name" parameter: there is no include block labelled "nope" in this '
+      .toBe('unit/terragrunt.hcl:8,35: inputs: Invalid function argument: Invalid value for "name" parameter: there is no include block labelled "nope" in this '
         + 'configuration (labels: "root", "envcommon").');
   });
 

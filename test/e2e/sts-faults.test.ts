@@ -77,7 +77,7 @@ describe('STS faults', () => {
   });
 
   // "Within seconds" is a bounded number of attempts (5 rounds of the SDK's 3) whose backoff adds up to under
-  // 5 s (tgo's rounds: test/auth/sts.test.ts); counted here, not timed.
+  // 5 s (tgo's and the SDK's, on a fake clock: test/auth/sts.test.ts); counted here, not timed.
   it('STS unreachable (connection refused): a clear error after a bounded number of attempts; modules without a role run', async () => {
     sts = await startFakeSts();
     await sts.unreachable();

@@ -1,7 +1,7 @@
 // Static analysis of expressions, for the loader: which root variables, attribute paths and functions an
 // expression refers to, without evaluating it (to order locals, find dependency references, and spot
 // functions that must run before or after others).
-import type { Expr, ForExpr } from './ast.js';
+import type { Expr, ForExpr, Range } from './ast.js';
 import { formatNumber } from './values.js';
 
 /**
@@ -146,4 +146,31 @@ export function conditionUsesLoopVars(e: ForExpr): boolean {
     usesLoopVarsCache.set(e, r);
   }
   return r;
+}
+
+/**
+ * hclsyntax's StartRange: where a diagnostic about an expression as a whole points (an argument of the wrong
+ * type, say) — its first token for brackets, braces and unary operators, the start of its first operand for
+ * binary and conditional ones, the whole expression for literals and references.
+ */
+export function startRange(e: Expr): Range {
+  switch (e.kind) {
+    case 'tuple':
+    case 'object':
+    case 'for':
+    case 'unary':
+      return { filename: e.range.filename, start: e.range.start, end: { ...e.range.start, column: e.range.start.column + 1, offset: e.range.start.offset + 1 } };
+    case 'binary':
+      return startRange(e.left);
+    case 'conditional':
+      return startRange(e.condition);
+    case 'paren':
+      return startRange(e.inner);
+    case 'template':
+      return e.parts.length > 0 ? startRange(e.parts[0]!) : e.range;
+    case 'call':
+      return e.startRange;
+    default:
+      return e.range;
+  }
 }

@@ -120,6 +120,8 @@ export interface FunctionCallExpr {
   kind: 'call';
   name: string;
   nameRange: Range;
+  /** From the name to the open parenthesis: what HCL points at for an error in the call itself. */
+  startRange: Range;
   args: Expr[];
   expandFinal: boolean; // f(a, list...)
   range: Range;

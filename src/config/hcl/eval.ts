@@ -18,12 +18,12 @@ import type {
 } from './ast.js';
 import { EvalError, formatRange, nameSuggestion } from './errors.js';
 import { parseTemplate } from './parser.js';
-import { conditionUsesLoopVars } from './analysis.js';
+import { conditionUsesLoopVars, startRange, walkExpr } from './analysis.js';
 import { boolOrMessage, convertTo, describeMismatch, numberOrMessage, primitiveToString, typeOf, tyEquals, unify, type Ty } from './convert.js';
-import { checkArity, invoke, lookupFunction, unknownFunction, type FunctionContext, type FunctionTable } from './functions.js';
+import { checkArity, FunctionError, invoke, lookupFunction, unknownFunction, type FunctionContext, type FunctionTable } from './functions.js';
 import * as num from './numbers.js';
 import type { Num } from './numbers.js';
-import { compareStrings, hasOwn, setProp, sortedObject, typeName, valuesEqual, type Value, type ValueObject } from './values.js';
+import { compareStrings, hasOwn, nfc, setProp, sortedObject, typeName, valuesEqual, type Value, type ValueObject } from './values.js';
 
 export interface EvalScope {
   /** Root variable lookup (`local`, `include`, `dependency`, `path`, …). Return undefined if unknown. */
@@ -70,6 +70,13 @@ export function renderTemplate(
   fnContext: FunctionContext,
 ): Value {
   const expr = parseTemplate(source, filename);
+  // Like terraform, every reference is checked before anything is evaluated (a branch not taken too), and a
+  // missing one is an error about the vars argument, naming where the template uses it.
+  walkExpr(expr, (e, bound) => {
+    if (e.kind === 'scopeTraversal' && !bound.has(e.root) && !hasOwn(vars, e.root)) {
+      throw new FunctionError(`vars map does not contain key ${JSON.stringify(e.root)}, referenced at ${formatRange(e.rootRange)}`, 1);
+    }
+  });
   return evaluate(expr, { variable: (name) => (hasOwn(vars, name) ? vars[name] : undefined), functions, fnContext });
 }
 
@@ -274,7 +281,8 @@ class Evaluator {
       }
       out += s;
     }
-    return out;
+    // Joined parts may not be NFC even when each is ("e" then "\u0301"); cty normalises the result.
+    return nfc(out);
   }
 
   private templateIf(e: TemplateIfExpr, frame: Frame | null): string {
@@ -595,7 +603,7 @@ class Evaluator {
       expanded = lv;
       argExprs = argExprs.slice(0, -1);
     }
-    const argRanges: Range[] = argExprs.map((a) => a.range);
+    const argRanges: Range[] = argExprs.map(startRange);
     if (expanded) for (let i = 0; i < expanded.length; i++) argRanges.push(e.args[e.args.length - 1]!.range);
     const argc = argRanges.length;
 

@@ -2,7 +2,7 @@
 // a function declares, what it may know about its call site, and how it reports a failure.
 import type { Expr, FunctionCallExpr, Range } from './ast.js';
 import { EvalError, nameSuggestion } from './errors.js';
-import { HclError, type Value } from './values.js';
+import { HclError, nfcValue, type Value } from './values.js';
 
 /** What a function may know about where it is called from. Terragrunt's own functions get more (see terragrunt.ts). */
 export interface FunctionContext {
@@ -96,7 +96,8 @@ export function checkArity(e: FunctionCallExpr, fn: HclFunction, argRanges: Rang
 /** Runs a function's implementation, wording whatever it throws as Terraform words a failed call. */
 export function invoke(e: FunctionCallExpr, fn: HclFunction, args: Value[], argRanges: Range[], ctx: FunctionContext): Value {
   try {
-    return fn.impl(args, ctx);
+    // cty makes every string a function returns NFC (a join or a decode may make one that is not).
+    return nfcValue(fn.impl(args, ctx));
   } catch (x) {
     return failed(e, fn, x, argRanges);
   }
@@ -112,11 +113,11 @@ function failed(e: FunctionCallExpr, fn: HclFunction, x: unknown, argRanges: Ran
       const param = fn.params[x.argIndex] ?? fn.variadic ?? `argument ${x.argIndex + 1}`;
       return fail(argRanges[x.argIndex]!, 'Invalid function argument', `Invalid value for "${param}" parameter: ${msg}.`);
     }
-    return fail(e.range, 'Error in function call', `Call to function "${e.name}" failed: ${msg}.`);
+    return fail(e.startRange, 'Error in function call', `Call to function "${e.name}" failed: ${msg}.`);
   }
   if (x instanceof HclError) return fail(e.range, 'Invalid function argument', `Call to function "${e.name}" failed: ${msg}.`);
   if (x instanceof Error && !(x instanceof RangeError)) {
-    return fail(e.range, 'Error in function call', `Call to function "${e.name}" failed: ${msg}.`);
+    return fail(e.startRange, 'Error in function call', `Call to function "${e.name}" failed: ${msg}.`);
   }
   throw x;
 }

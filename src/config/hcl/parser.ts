@@ -723,6 +723,7 @@ class Parser implements TemplateHost {
       kind: 'call',
       name,
       nameRange: this.range(this.st[nameTok]!, nameEnd),
+      startRange: this.range(this.st[nameTok]!, this.en[open]!),
       args,
       expandFinal,
       range: this.range(this.st[nameTok]!, this.en[close]!),

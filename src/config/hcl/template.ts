@@ -4,6 +4,7 @@
 // heredoc indentation rule, merges adjacent literals and builds the if/for directive tree.
 import type { Expr, LiteralExpr, Range, TemplateExpr, TemplateForExpr, TemplateIfExpr } from './ast.js';
 import { formatRange } from './errors.js';
+import { nfc } from './values.js';
 
 export const enum Part {
   Literal,
@@ -142,7 +143,8 @@ const DIRECTIVE_NAMES: Record<number, string> = {
 export function buildTemplate(parts: TemplatePart[], host: TemplateHost): Expr[] {
   let pos = 0;
 
-  const literal = (p: LiteralPart): LiteralExpr => ({ kind: 'literal', value: p.val, range: host.range(p.start, p.end) });
+  // Literal text in NFC, as cty holds every string.
+  const literal = (p: LiteralPart): LiteralExpr => ({ kind: 'literal', value: nfc(p.val), range: host.range(p.start, p.end) });
   const emptyAt = (off: number): LiteralExpr => ({ kind: 'literal', value: '', range: host.range(off, off) });
   const templateOf = (exprs: Expr[]): TemplateExpr => ({
     kind: 'template',

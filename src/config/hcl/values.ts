@@ -79,6 +79,40 @@ export function compareStrings(a: string, b: string): number {
   return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** A string as cty holds every string: in Unicode normal form C (ASCII, the common case, is already). */
+export function nfc(s: string): string {
+  return NON_ASCII.test(s) ? s.normalize('NFC') : s;
+}
+
+/**
+ * A value with every string and object key in NFC, as cty makes every string it is given; the same value
+ * (no copy) when nothing changes.
+ */
+export function nfcValue(v: Value): Value {
+  if (typeof v === 'string') return nfc(v);
+  if (Array.isArray(v)) {
+    let out: Value[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = nfcValue(v[i]!);
+      if (x !== v[i] && !out) out = v.slice(0, i);
+      if (out) out.push(x);
+    }
+    return out ?? v;
+  }
+  if (!isObject(v)) return v;
+  let changed = false;
+  const entries: [string, Value][] = [];
+  for (const k of Object.keys(v)) {
+    const nk = nfc(k);
+    const x = nfcValue(v[k]!);
+    if (nk !== k || x !== v[k]) changed = true;
+    entries.push([nk, x]);
+  }
+  return changed ? sortedObject(entries) : v;
+}
+
 /** Sets a property even when the key is `__proto__`, which plain assignment would treat specially. */
 export function setProp(o: ValueObject, k: string, v: Value): void {
   if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });

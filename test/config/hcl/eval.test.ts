@@ -490,8 +490,17 @@ describe('renderTemplate', () => {
       renderTemplate: () => null,
     });
     expect(out).toBe('Hello World!\n- A\n- B\n');
-    expect(() => renderTemplate('${local.x}', 't.tpl', {}, stubFunctions, { baseDir: '.', renderTemplate: () => null })).toThrow(
-      't.tpl:1,3: Unknown variable; There is no variable named "local".',
-    );
+    // As terraform: every reference is checked first (a branch not taken too), as an error about "vars".
+    const missing = (src: string) => {
+      try {
+        renderTemplate(src, 't.tpl', { a: 1 }, stubFunctions, { baseDir: '.', renderTemplate: () => null });
+      } catch (e) {
+        return { message: (e as Error).message, argIndex: (e as { argIndex?: number }).argIndex };
+      }
+      return undefined;
+    };
+    expect(missing('${local.x}')).toEqual({ message: 'vars map does not contain key "local", referenced at t.tpl:1,3-8', argIndex: 1 });
+    expect(missing('%{ if a == 1 }${a}%{ else }${b}%{ endif }')).toEqual({ message: 'vars map does not contain key "b", referenced at t.tpl:1,30-31', argIndex: 1 });
+    expect(missing('%{ for b in [a] }${b}%{ endfor }')).toBeUndefined();
   });
 });

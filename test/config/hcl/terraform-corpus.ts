@@ -49,14 +49,4 @@ export const DELIBERATE: Record<string, string> = {
 /**
  * Differences not fixed yet, each still asserted to be a difference (so a fix must take it off this list).
  */
-export const PENDING: Record<string, string> = Object.fromEntries([
-  ['"e\\u0301" == "\\u00e9"', 'cty normalises every string to NFC; tgo does not yet'],
-  ['jsonencode("e\\u0301")', 'cty normalises every string to NFC; tgo does not yet'],
-  ['regex("(?P<n>a)(?P<n>b)", "ab")', 'Go accepts a repeated group name, re2js refuses it'],
-  ['templatestring(local.templates.bad, {})', 'terraform words a template syntax error as an argument error'],
-  ['templatestring(local.greeting, {})', 'terraform names the missing vars key and where the template uses it'],
-  ['templatefile("tpl/greet.tftpl", { name = "Alex" })', 'terraform names the missing vars key and where the template uses it'],
-  ['try(upper([]))', 'hclsyntax reports an argument error at the argument\'s first token; tgo at the whole argument'],
-  ['yamldecode("- 0x10\\n- 0o17\\n- 1_000\\n- .inf\\n- 2019-01-01")', 'terraform\'s YAML 1.1 scalars (timestamps, 1_000) differ'],
-  ['yamldecode(":")', 'go-yaml and the yaml package word this syntax error differently'],
-]);
+export const PENDING: Record<string, string> = {};

@@ -148,6 +148,18 @@ async function consoleValues(dir: string, exprs: string[], indexes: number[]): P
   });
 }
 
+/**
+ * Positions inside a message (try()'s "(at main.tf:387,21-22)") made relative to the expression, as if it
+ * were alone on line 1 of main.tf: its output's `  value = ` line is `valueLine`.
+ */
+function relativePositions(message: string, valueLine: number): string {
+  const indent = '  value = '.length;
+  return message.replace(/main\.tf:(\d+),(\d+)-(?:(\d+),)?(\d+)/g, (all, line: string, c1: string, line2: string | undefined, c2: string) => {
+    if (Number(line) !== valueLine || (line2 !== undefined && Number(line2) !== valueLine)) return all;
+    return `main.tf:1,${Number(c1) - indent}-${Number(c2) - indent}`;
+  });
+}
+
 /** Evaluates every expression with terraform; outcomes in the same order. */
 export async function terraformEvaluate(dir: string, input: OracleInput): Promise<TfOutcome[]> {
   const { exprs } = input;
@@ -181,7 +193,7 @@ export async function terraformEvaluate(dir: string, input: OracleInput): Promis
     const owner = at === undefined ? undefined : [...firstLine].reverse().find((f) => f.line <= at);
     if (owner === undefined) throw new Error(`terraform reported an error outside any output: ${d.summary}: ${d.detail ?? ''}`);
     const o = outcomes[owner.index] as { error: string };
-    if (o.error === '') o.error = `${d.summary}: ${d.detail ?? ''}`;
+    if (o.error === '') o.error = relativePositions(`${d.summary}: ${d.detail ?? ''}`, owner.line + 2);
   }
   for (const i of failed) {
     const o = outcomes[i] as { error: string };

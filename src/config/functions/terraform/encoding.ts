@@ -501,19 +501,27 @@ function resolveScalar(src: string, tag: string | undefined, plain: boolean): Va
   return fail(`cannot parse ${JSON.stringify(src)} as ${tag}`);
 }
 
-function yamlNode(node: Node | null | undefined, doc: Document): Value {
+function yamlNode(node: Node | null | undefined, doc: Document, src: string): Value {
   if (node === null || node === undefined) return null;
   const { isAlias, isMap, isScalar, isSeq } = yaml();
-  if (isAlias(node)) return yamlNode(node.resolve(doc) as Node | undefined, doc);
+  if (isAlias(node)) return yamlNode(node.resolve(doc) as Node | undefined, doc, src);
   if (isScalar(node)) return resolveScalar(String(node.value ?? ''), node.tag, node.type === 'PLAIN');
-  if (isSeq(node)) return node.items.map((n) => yamlNode(n as Node, doc));
+  if (isSeq(node)) return node.items.map((n) => yamlNode(n as Node, doc, src));
   if (isMap(node)) {
     const entries = new Map<string, Value>();
     for (const pair of node.items) {
-      const k = yamlNode(pair.key as Node, doc);
+      const at = (pair.key as Node | null)?.range;
+      if (at && at[0] === at[1] && src[at[0]] === ':') {
+        // A ':' with no key before it: libyaml's parser error, placed as go-cty-yaml places it (the 0-based
+        // line of the ':', and no position at all on the first line).
+        const { line, col } = lineCol(src, at[0]);
+        fail(`${line > 1 ? `on line ${line - 1}, column ${col}: ` : ''}did not find expected key`);
+      }
+      const k = yamlNode(pair.key as Node, doc, src);
+      if (k === null) fail('mapping key cannot be null');
       const key = primitiveToString(k);
       if (key === undefined) fail('only strings are allowed as mapping keys');
-      entries.set(key, yamlNode(pair.value as Node, doc));
+      entries.set(key, yamlNode(pair.value as Node, doc, src));
     }
     return sortedObject(entries);
   }
@@ -534,7 +542,7 @@ function yamlDecode(src: string): Value {
     const pos = doc.contents?.range ? lineCol(src, doc.contents.range[0]) : { line: 1, col: 1 };
     fail(`on line ${pos.line}, column ${pos.col}: unexpected extra content after value`);
   }
-  return yamlNode(doc.contents as Node | null, doc);
+  return yamlNode(doc.contents as Node | null, doc, src);
 }
 
 function lineCol(src: string, offset: number): { line: number; col: number } {

@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { FunctionContext, FunctionTable } from '../../hcl/functions.js';
 import { digest, type HashAlgorithm } from './crypto.js';
-import { compareStrings, def, fail, templateVars, toStr, type Value } from './util.js';
+import { compareStrings, def, fail, renderOrExplain, templateVars, toStr, type Value } from './util.js';
 
 /** Go's path.Clean. */
 export function cleanPath(p: string): string {
@@ -299,7 +299,9 @@ export const filesystemFunctions: FunctionTable = {
     impl(args, ctx) {
       const { file, text } = readText(ctx, toStr(args[0]!, 0));
       const vars = templateVars(args[1]!);
-      return ctx.renderTemplate(text, file, vars);
+      return renderOrExplain(ctx, text, file, vars, (diag) => {
+        throw new Error(diag);
+      });
     },
   }),
 

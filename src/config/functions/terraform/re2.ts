@@ -51,18 +51,80 @@ export function compileRe2(pattern: string): Re2 {
   if (hit) return hit;
   const { RE2JS: R, RE2JSSyntaxException } = re2js();
   let re: RE2JS;
+  let renamed = new Map<string, string>();
   try {
-    re = R.compile(pattern);
+    try {
+      re = R.compile(pattern);
+    } catch (e) {
+      // Go's regexp accepts a name used by several groups (SubexpNames repeats it); re2js refuses it. Each
+      // repeat gets a unique name to compile, mapped back to the name it had.
+      if (!(e instanceof RE2JSSyntaxException) || e.error !== 'duplicate capture group name') throw e;
+      const unique = uniqueGroupNames(pattern);
+      renamed = unique.renamed;
+      re = R.compile(unique.pattern);
+    }
   } catch (e) {
     if (e instanceof RE2JSSyntaxException) throw new Re2SyntaxError(e.error, e.input ?? pattern);
     throw e;
   }
   const names: (string | null)[] = new Array<string | null>(re.groupCount()).fill(null);
-  for (const [name, index] of Object.entries(re.namedGroups())) names[index - 1] = name;
+  for (const [name, index] of Object.entries(re.namedGroups())) names[index - 1] = renamed.get(name) ?? name;
   const compiled = { re, names };
   if (cache.size >= 256) cache.clear();
   cache.set(pattern, compiled);
   return compiled;
+}
+
+/**
+ * The pattern with every repeated group name (`(?P<n>…)` or `(?<n>…)`) replaced by a fresh one, and the fresh
+ * names mapped to the originals. Escapes, `\Q…\E` and character classes are skipped: a `(` there is literal.
+ */
+function uniqueGroupNames(pattern: string): { pattern: string; renamed: Map<string, string> } {
+  const all = new Set([...pattern.matchAll(/\(\?P?<(\w+)>/g)].map((m) => m[1]!));
+  const seen = new Set<string>();
+  const renamed = new Map<string, string>();
+  let out = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      const end = pattern[i + 1] === 'Q' ? (pattern.indexOf('\\E', i + 2) + 1 || pattern.length - 1) + 1 : i + 2;
+      out += pattern.slice(i, end);
+      i = end;
+    } else if (c === '[') {
+      // A class: a ']' right after '[' or '[^' is literal; '[:name:]' is a POSIX class inside it.
+      let j = i + 1;
+      if (pattern[j] === '^') j++;
+      if (pattern[j] === ']') j++;
+      while (j < pattern.length && pattern[j] !== ']') {
+        if (pattern[j] === '\\') j += 2;
+        else if (pattern.startsWith('[:', j) && pattern.indexOf(':]', j + 2) > 0) j = pattern.indexOf(':]', j + 2) + 2;
+        else j++;
+      }
+      out += pattern.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      const g = /^\(\?P?<(\w+)>/.exec(pattern.slice(i, i + 200));
+      if (g) {
+        let name = g[1]!;
+        if (seen.has(name)) {
+          let n = 2;
+          while (all.has(`${name}_${n}`)) n++;
+          const fresh = `${name}_${n}`;
+          all.add(fresh);
+          renamed.set(fresh, name);
+          name = fresh;
+        }
+        seen.add(g[1]!);
+        out += g[0].replace(/<\w+>$/, `<${name}>`);
+        i += g[0].length;
+      } else {
+        out += c;
+        i++;
+      }
+    }
+  }
+  return { pattern: out, renamed };
 }
 
 /** Go's MatchString: whether the pattern matches anywhere in the text. */

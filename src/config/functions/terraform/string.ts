@@ -5,7 +5,7 @@ import type { Expr } from '../../hcl/ast.js';
 import type { FunctionTable } from '../../hcl/functions.js';
 import { format, formatList } from './format.js';
 import { compileRe2, findAll, findFirst, Re2SyntaxError, replaceAll, type Match, type Re2 } from './re2.js';
-import { primitiveToString, def, fail, graphemes, sortedObject, templateVars, toInt, toList, toStr, type Value } from './util.js';
+import { primitiveToString, def, fail, graphemes, renderOrExplain, sortedObject, templateVars, toInt, toList, toStr, type Value } from './util.js';
 
 /** Per-code-point case mapping: a mapping that would change the length (ß → SS) is skipped, as Go does. */
 function mapCase(s: string, f: (c: string) => string): string {
@@ -229,7 +229,7 @@ export const stringFunctions: FunctionTable = {
       const template = args[0]!;
       // Stricter than a string parameter: a number or bool cannot be a useful template.
       if (typeof template !== 'string') fail('invalid template value: a string is required', 0);
-      return ctx.renderTemplate(template, '<templatestring argument>', templateVars(args[1]!));
+      return renderOrExplain(ctx, template, '<templatestring argument>', templateVars(args[1]!), (diag) => fail(`invalid template: ${diag}`, 0));
     },
   }),
 };

@@ -3,6 +3,7 @@
 // and set ordering.
 
 import { primitiveToString, stringToNumber, unifyValues } from '../../hcl/convert.js';
+import { formatRange, HclSyntaxError } from '../../hcl/errors.js';
 import { FunctionError, type FunctionContext, type HclFunction } from '../../hcl/functions.js';
 import { compare, isInfinite, numToStr, toInt64, type Num } from '../../hcl/numbers.js';
 import { compareStrings, isNumber, isObject, setProp, sortedObject, typeName, valuesEqual, type Value, type ValueObject } from '../../hcl/values.js';
@@ -172,6 +173,20 @@ export { typeName, valuesEqual, isObject, isNumber, compareStrings, numToStr, pr
 export type { Value, ValueObject, FunctionContext };
 
 const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}-]*$/u;
+
+/**
+ * Renders a template; a syntax error in it is worded as HCL words a diagnostic inside a message
+ * (`file:1,3-3: Summary; Detail`), with `wrap` saying how the function reports it. The trailing period is
+ * HCL's, added after the detail's own.
+ */
+export function renderOrExplain(ctx: FunctionContext, source: string, filename: string, vars: ValueObject, wrap: (diag: string) => never): Value {
+  try {
+    return ctx.renderTemplate(source, filename, vars);
+  } catch (e) {
+    if (e instanceof HclSyntaxError) wrap(`${formatRange(e.range)}: ${e.summary}; ${e.detail}.`);
+    throw e;
+  }
+}
 
 /** templatefile's and templatestring's vars argument (the second parameter): a map of valid identifiers. */
 export function templateVars(vars: Value): ValueObject {
