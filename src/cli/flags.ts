@@ -62,6 +62,10 @@ export const FLAGS: FlagSpec[] = [
     'Accepted for Terragrunt compatibility: tgo reads dependency outputs from their state (local, s3) by default.'),
   flag('noDependencyFetchOutputFromState', 'boolean', ['no-dependency-fetch-output-from-state'], ['TG_NO_DEPENDENCY_FETCH_OUTPUT_FROM_STATE'], 'RUN',
     'Read every dependency\'s outputs with `terraform output -json` instead of from its state file or S3 object.'),
+  flag('providerCache', 'boolean', ['terragrunt-provider-cache', 'provider-cache'], ['TG_PROVIDER_CACHE', 'TERRAGRUNT_PROVIDER_CACHE'], 'RUN',
+    'Every module shares one terraform plugin cache (TF_PLUGIN_CACHE_DIR), safe under parallelism: an init that may install runs alone.'),
+  flag('providerCacheDir', 'string', ['terragrunt-provider-cache-dir', 'provider-cache-dir'], ['TG_PROVIDER_CACHE_DIR', 'TERRAGRUNT_PROVIDER_CACHE_DIR'], 'RUN',
+    'The provider cache directory (default: terragrunt/providers in the user cache dir, e.g. ~/.cache/terragrunt/providers).'),
   // Backend bootstrap (remote_state s3: bucket and lock table).
   flag('backendBootstrap', 'boolean', ['backend-bootstrap'], ['TG_BACKEND_BOOTSTRAP'], 'RUN',
     'Create or update each module\'s S3 state bucket and DynamoDB lock table (with its role) before terraform init.'),

@@ -8,6 +8,7 @@ import { describeSource } from '../shared/provenance.js';
 import type { LogLevel, RunOptions } from '../run/options.js';
 import { UsageError } from '../errors.js';
 import { LOG_FORMATS, type LogFormat } from '../render/log-format.js';
+import { defaultProviderCacheDir } from '../terraform/provider-cache.js';
 import { flagBool, flagList, flagNumber, flagString, parseArgs, type ParsedArgs } from './parse-args.js';
 import { parseSourceMap, type SourceOptions } from '../source/overrides.js';
 
@@ -105,6 +106,7 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     autoInit: !flagBool(p, 'noAutoInit'),
     dependencyOutputsFromState: !flagBool(p, 'noDependencyFetchOutputFromState'),
     autoRetry: !flagBool(p, 'noAutoRetry'),
+    providerCacheDir: flagBool(p, 'providerCache') ? path.resolve(workingDir, flagString(p, 'providerCacheDir')?.value ?? defaultProviderCacheDir(env)) : undefined,
     logLevel: logLevel(p),
     noColor: flagBool(p, 'noColor'),
     logFormat: logFormat(p),

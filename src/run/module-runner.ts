@@ -282,7 +282,7 @@ export class ModuleRunner {
       const toStderr = (_s: 'stdout' | 'stderr', l: string) => emitLine('stderr', l);
       // --no-color is not part of the init fingerprint: it changes terraform's output, not the backend.
       const initArgs = opts.noColor && !init.args.includes('-no-color') ? [init.args[0]!, '-no-color', ...init.args.slice(1)] : init.args;
-      const done = await this.withHooks(tf, 'init', (collect) => this.lockFileCopied(cfg, workDir, ['init'], this.exec(this.tfPath(cfg), initArgs, workDir, initEnv, toStderr, collect)), hookRun(initEnv, toStderr));
+      const done = await this.withHooks(tf, 'init', (collect) => this.lockFileCopied(cfg, workDir, ['init'], this.viaProviderCache(dir, workDir, initArgs, initEnv, () => this.exec(this.tfPath(cfg), initArgs, workDir, initEnv, toStderr, collect))), hookRun(initEnv, toStderr));
       if (!done.ok) return { ...done, reason: `terraform init failed: ${done.reason}` };
       this.initialised(workDir, initEnv, init.fingerprint);
     }
@@ -296,7 +296,9 @@ export class ModuleRunner {
     const userArgs = planFile ? withPlanFile(opts.command, opts.args, planFile) : opts.args;
     if (planFile && opts.command === 'plan' && planOut(userArgs) === planFile) mkdirSync(path.dirname(path.resolve(workDir, planFile)), { recursive: true, mode: 0o700 });
     const args = terraformArgs({ command: opts.command, args: userArgs, extraArguments: tf.extraArguments, moduleDir: dir, runAll: opts.all, remoteState: cfg.remoteState, noColor: opts.noColor });
-    const outcome = await this.withHooks(tf, opts.command, (collect) => this.lockFileCopied(cfg, workDir, [opts.command, ...userArgs], this.exec(this.tfPath(cfg), args, workDir, env, emitLine, collect)), hookRun(env));
+    const run = (collect: boolean) => this.exec(this.tfPath(cfg), args, workDir, env, emitLine, collect);
+    const outcome = await this.withHooks(tf, opts.command, (collect) => this.lockFileCopied(cfg, workDir, [opts.command, ...userArgs],
+      opts.command === 'init' ? this.viaProviderCache(dir, workDir, args, env, () => run(collect)) : run(collect)), hookRun(env));
     // `tgo init` itself: the next command needs no other init.
     if (opts.command === 'init' && outcome.ok) this.initialised(workDir, env, init.fingerprint);
     const jsonFile = unitFile(opts.jsonOutDir, opts.workingDir, dir, PLAN_JSON_FILE);
@@ -329,6 +331,12 @@ export class ModuleRunner {
     const args = terraformArgs({ command: 'init', args: [], extraArguments: cfg.terraform.extraArguments, moduleDir: cfg.dir, runAll: true, remoteState: rs });
     const fingerprint = backendFingerprint(args, rs?.generate ? path.resolve(workDir, rs.generate.path) : undefined);
     return { args, fingerprint, wanted: rs && !rs.disableInit ? { type: rs.backend, config: terraformBackendConfig(rs.backend, rs.config) } : undefined };
+  }
+
+  /** terraform init through the run's provider cache, when there is one (src/terraform/provider-cache.ts). */
+  private viaProviderCache<T extends { ok: boolean }>(dir: string, workDir: string, args: string[], env: Env, init: () => Promise<T>): Promise<T> {
+    const cache = this.session.providerCache;
+    return cache ? cache.init(workDir, args, env, this.debug(this.session.id(dir)), init) : init();
   }
 
   private initialised(workDir: string, env: Env, fingerprint: string): void {
@@ -494,8 +502,11 @@ export class ModuleRunner {
     const reason = this.opts.autoInit ? initReason(workDir, initEnv, init.fingerprint, init.wanted) : undefined;
     if (reason) {
       this.debug(this.session.id(depDir))(`running terraform init to read its outputs (${reason})`);
-      const r = await runProcess(this.tfPath(cfg), init.args, {
-        cwd: workDir, env: initEnv, onLine: quiet, stdin: 'ignore', detached: this.opts.all, interrupt: this.d.interrupt, kill: this.d.kill,
+      const { r } = await this.viaProviderCache(depDir, workDir, init.args, initEnv, async () => {
+        const p = await runProcess(this.tfPath(cfg), init.args, {
+          cwd: workDir, env: initEnv, onLine: quiet, stdin: 'ignore', detached: this.opts.all, interrupt: this.d.interrupt, kill: this.d.kill,
+        });
+        return { ok: !p.spawnError && p.exitCode === 0, r: p };
       });
       if (r.spawnError) throw r.spawnError;
       if (r.exitCode !== 0) throw new Error(`terraform init failed in ${this.session.id(depDir)}`);

@@ -19,6 +19,8 @@ export interface RunOptions {
   autoInit: boolean;
   /** Read dependency outputs from their state (local file, S3) when possible (the default); false: always `terraform output -json`. */
   dependencyOutputsFromState?: boolean;
+  /** --provider-cache: the shared plugin cache directory (absolute); absent: no cache from tgo. */
+  providerCacheDir?: string;
   /** Retry failures that a retry rule matches (off with --no-auto-retry / TG_NO_AUTO_RETRY); absent means on. */
   autoRetry?: boolean;
   logLevel: LogLevel;

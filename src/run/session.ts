@@ -12,6 +12,7 @@ import type { AwsCredentials, Sts } from '../auth/sts.js';
 import type { ConfigLoader, DependencyValues } from '../config/loader.js';
 import type { ModuleConfig } from '../config/types.js';
 import { SourceFetcher } from '../source/fetcher.js';
+import { ProviderCache } from '../terraform/provider-cache.js';
 import type { S3Access, S3Object } from '../source/s3.js';
 import { getS3Object, listS3Keys } from '../auth/s3.js';
 import type { Answer, IoHost, Question, RunEvent } from './events.js';
@@ -39,6 +40,8 @@ export class RunSession {
   readonly id: (dir: string) => string;
   /** One download per source per run, shared by stack generation and every module. */
   readonly fetcher: SourceFetcher;
+  /** --provider-cache: the run's one shared plugin cache and the rule for inits that use it. */
+  readonly providerCache?: ProviderCache;
   private readonly auth: RunCredentials;
   private loaded?: Stack;
 
@@ -62,6 +65,7 @@ export class RunSession {
       env: opts.env, tfPath: opts.tfPath, sourceUpdate: opts.sources?.sourceUpdate, log: (message) => host.emit({ type: 'log', level: 'debug', message }),
       s3: { partition: (dir) => (dir && this.loaded ? this.role(dir)?.roleArn.value ?? '' : ''), access: (dir) => this.s3Access(dir) },
     });
+    if (opts.providerCacheDir) this.providerCache = new ProviderCache(opts.providerCacheDir);
     // get_aws_* in HCL answer through the run's identities (STS only when a configuration calls them).
     this.auth.attach(this.loader);
   }
@@ -123,7 +127,7 @@ export class RunSession {
    * `add` gives (inputs, extra_arguments env_vars), then the credentials, which nothing may shadow.
    */
   environment(dir: string, mc: ModuleCredentials, add?: (env: Env) => Env): Env {
-    const env = { ...this.baseEnv, ...mc.env };
+    const env = { ...this.baseEnv, ...mc.env, ...this.providerCache?.env() };
     if (add) Object.assign(env, add(env));
     const removed = applyCredentials(env, mc);
     if (removed.length > 0) {

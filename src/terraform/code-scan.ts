@@ -19,7 +19,7 @@ export interface CodeNeeds {
 }
 
 const BUILTIN = 'terraform';
-const isCode = (name: string) => /\.(tf|tofu|tf\.json|tofu\.json)$/.test(name) && !name.startsWith('.');
+export const isCode = (name: string) => /\.(tf|tofu|tf\.json|tofu\.json)$/.test(name) && !name.startsWith('.');
 
 export function scanCode(dir: string): CodeNeeds {
   const needs: CodeNeeds = { empty: true, modules: false, providers: false, unreadable: false };
@@ -84,7 +84,7 @@ function scanJson(text: string, needs: CodeNeeds): void {
 }
 
 /** The bodies of every `NAME {…}` block (braces balanced; strings are not special, which is fine for these blocks). */
-function blocksNamed(text: string, name: string): string[] {
+export function blocksNamed(text: string, name: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(new RegExp(`\\b${name}\\s*\\{`, 'g'))) {
     let depth = 1;
@@ -100,6 +100,6 @@ function blocksNamed(text: string, name: string): string[] {
 }
 
 /** Line (#, //) and block comments out, so a commented-out module or backend does not count. */
-function stripComments(text: string): string {
+export function stripComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*(#|\/\/).*$/gm, '');
 }

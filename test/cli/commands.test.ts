@@ -112,14 +112,14 @@ describe('no flag reaches terraform by accident', () => {
   it.each([
     [['--terragrunt-iam-rol', 'arn:aws:iam::111111111111:role/x', 'plan'], 'Did you mean --terragrunt-iam-role?'],
     [['run-all', 'plan', '--queue-inclde-dir', 'foo'], 'Did you mean --queue-include-dir?'],
-    [['plan', '--provider-cache'], '--provider-cache is a Terragrunt flag that tgo does not implement'],
+    [['plan', '--provider-cache-hostname', 'h'], '--provider-cache-hostname is a Terragrunt flag that tgo does not implement'],
     [['run', '--all', 'apply', '--terragrunt-use-partial-parse-config-cache'], 'Terragrunt\'s --use-partial-parse-config-cache'],
     [['run-all', 'plan', '--version-manager-file-name', 'x'], '--version-manager-file-name is a Terragrunt flag'],
     [['rnu-all', 'plan'], 'Did you mean "run-all"?'],
     [['pla'], 'Did you mean "plan"?'],
     [['render-json', '--bogus'], 'Unknown flag --bogus for tgo render'],
     [['list', '--tre'], 'Did you mean --tree?'],
-    [['stack', 'generate', '--provider-cache'], '--provider-cache is a Terragrunt flag of stack generate that tgo does not implement'],
+    [['stack', 'generate', '--provider-cache-port', '1'], '--provider-cache-port is a Terragrunt flag of stack generate that tgo does not implement'],
     [['stack', 'output', '--ra'], 'Did you mean --raw?'],
   ])('%j is refused before anything runs', async (args, message) => {
     const before = started();

@@ -68,7 +68,7 @@ describe("Terragrunt's flags", () => {
 
   it('classic names work with one dash too; a refused classic one-dash name is refused as well', () => {
     expect(parseArgs(['-terragrunt-parallelism', '3', 'plan'], {}).flags.get('parallelism')?.value).toBe(3);
-    expect(() => checkPassThrough(['plan', '-terragrunt-provider-cache'], 'run', FLAGS)).toThrow(/--terragrunt-provider-cache/);
+    expect(() => checkPassThrough(['plan', '-terragrunt-provider-cache-token'], 'run', FLAGS)).toThrow(/--terragrunt-provider-cache-token/);
   });
 });
 
