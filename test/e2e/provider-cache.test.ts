@@ -125,7 +125,6 @@ describe('--provider-cache with 50 concurrent inits', () => {
       expect(realpathSync(path.join(dir, m, '.terraform/providers', PROVIDER, '1.0.0', PLATFORM)), m).toBe(entry);
       expect(readFileSync(path.join(dir, m, '.terraform.lock.hcl'), 'utf8'), m).toBe(oracle[setOf[m]!]);
     }
-
   });
 
   it('without it, terraform\'s own TF_PLUGIN_CACHE_DIR has every init write the same cache entry', async () => {
