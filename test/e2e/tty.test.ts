@@ -3,7 +3,7 @@
  * into their lines, and gone when the run ends; colour only on a TTY and never with NO_COLOR. The fake
  * terraforms hold until the test releases them, so the mid-run screen is checked in a known state.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,20 +11,30 @@ import { makeFakeTerraform, type FakeTerraform } from '../support/fake-terraform
 import { TGO } from '../support/tgo.js';
 import { writeStack } from '../support/stack.js';
 
-const session = `tgo-tty-${process.pid}`;
+// Each test gets its own tmux server (its own socket): a test never reaches a server that is still shutting
+// down after the previous test's last session ended, nor the sessions of another suite running beside it.
+let socket = '';
+const session = 'tgo-tty';
+const tmux = (args: string[], opts: { encoding?: 'utf8'; stdio?: 'ignore' } = {}) =>
+  execFileSync('tmux', ['-L', socket, ...args], opts);
+let servers = 0;
+function newTerminal(cmd: string): void {
+  socket = `tgo-tty-${process.pid}-${++servers}`;
+  tmux(['new-session', '-d', '-s', session, '-x', '140', '-y', '40', cmd]);
+}
 let tf: FakeTerraform;
 beforeAll(async () => {
   tf = await makeFakeTerraform();
 });
-afterAll(() => {
+afterEach(() => {
   try {
-    execFileSync('tmux', ['kill-session', '-t', session], { stdio: 'ignore' });
+    tmux(['kill-server'], { stdio: 'ignore' });
   } catch {
     // already gone
   }
 });
 
-const capture = () => execFileSync('tmux', ['capture-pane', '-p', '-e', '-t', session], { encoding: 'utf8' });
+const capture = () => String(tmux(['capture-pane', '-p', '-e', '-t', session], { encoding: 'utf8' }));
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Polls the screen until `ready` holds; the deadline only turns a hang into a failure showing the screen. */
@@ -49,7 +59,7 @@ describe('on a terminal', () => {
       'c/terragrunt.hcl': 'dependencies {\n  paths = ["../a"]\n}\n', 'c/.terraform/keep': '',
     });
     const cmd = `cd ${root} && env -u CI -u NO_COLOR TERM=xterm-256color node ${TGO} run-all plan --terragrunt-tfpath ${tf.path}; echo EXIT=$?; sleep 60`;
-    execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '140', '-y', '40', cmd]);
+    newTerminal(cmd);
     // Mid-run: both first modules printed everything and are held; c waits for a. The status line is
     // redrawn at least every second, so it settles on this state (its clock field keeps ticking).
     const status = /^2 running \((a, b|b, a)\) · 0 done · 0 failed · 1 waiting · \d+:\d\d$/;
@@ -76,9 +86,8 @@ describe('on a terminal', () => {
 
   it('NO_COLOR turns colour off even on a terminal', async () => {
     const root = writeStack({ 'a/terragrunt.hcl': '', 'a/.terraform/keep': '' });
-    execFileSync('tmux', ['kill-session', '-t', session], { stdio: 'ignore' });
     const cmd = `cd ${root} && env -u CI NO_COLOR=1 TERM=xterm-256color node ${TGO} run-all plan --terragrunt-tfpath ${tf.path}; echo EXIT=$?; sleep 60`;
-    execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '140', '-y', '40', cmd]);
+    newTerminal(cmd);
     const screen = await screenWhen((s) => /EXIT=/.test(s));
     expect(plain(screen)).toMatch(/\[a\] fake terraform: plan/);
     expect(screen).not.toMatch(/\x1b\[3\dm/); // eslint-disable-line no-control-regex
