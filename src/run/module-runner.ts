@@ -15,7 +15,7 @@ import { extraEnv, inputsToEnv, isDestroy, NO_INIT_COMMANDS, terraformArgs } fro
 import { terraformBackendConfig } from '../terraform/hcl-render.js';
 import { backendFingerprint, initReason, recordInit } from '../terraform/init-decision.js';
 import { PLAN_JSON_FILE, planFileFor, planOut, unitFile, withPlanFile } from '../terraform/plan-files.js';
-import { outputsFromState } from './state-outputs.js';
+import { dependencyStateLocation, outputsFromState } from './state-outputs.js';
 import { StateBackends } from './state-backend.js';
 import { overrideContext } from './stack.js';
 import { NULL_VARS_FILE, prepareWorkingDir, workingDirOf, type WorkingDir } from '../terraform/workdir.js';
@@ -102,15 +102,20 @@ export class ModuleRunner {
     const errors: Error[] = [];
     // One download per root (per root and role for s3::), made with the credentials of the first module needing it.
     const byRoot = new Map<string, { spec: WorkingDirFetch['spec']; dir: string; modules: string[]; subdirs: Set<string> }>();
-    // Dependencies whose outputs will be read from a fresh working dir need their source too.
+    // Dependencies whose outputs terraform will read from a fresh working dir need their source too; those read
+    // from their state need none.
     const all = new Set(dirs);
+    const fromState = this.opts.dependencyOutputsFromState !== false;
     for (const dir of [...all]) {
       for (const dep of this.config(dir).dependencies) {
         if (all.has(dep.configPath) || dep.skipOutputs) continue;
         const depCfg = stack.modules.get(dep.configPath) ?? stack.external.get(dep.configPath);
         if (!depCfg) continue;
         try {
-          if (!existsSync(path.join(workingDirOf(depCfg, this.overrides).workDir, '.terraform'))) all.add(dep.configPath);
+          const { workDir } = workingDirOf(depCfg, this.overrides);
+          if (existsSync(path.join(workDir, '.terraform'))) continue;
+          if (fromState && dependencyStateLocation(this.session, depCfg, workDir).kind !== 'terraform') continue;
+          all.add(dep.configPath);
         } catch {
           all.add(dep.configPath);
         }

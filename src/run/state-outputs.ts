@@ -9,16 +9,21 @@ import type { ValueObject } from '../config/hcl/values.js';
 import type { ModuleConfig } from '../config/types.js';
 import { errorMessage } from '../errors.js';
 import { extraEnv } from '../terraform/args.js';
-import { outputsOfState, stateLocation } from '../terraform/state.js';
+import { outputsOfState, stateLocation, type StateLocation } from '../terraform/state.js';
 import type { RunSession } from './session.js';
+
+/** Where a dependency's state is, as its `terraform output` would find it, or why only terraform can say. */
+export function dependencyStateLocation(session: RunSession, cfg: ModuleConfig, workDir: string): StateLocation {
+  // terraform output's own -state=PATH and environment (TF_DATA_DIR, TF_WORKSPACE) from extra_arguments count too.
+  const extra = cfg.terraform.extraArguments;
+  const stateFlag = extra.filter((e) => e.commands.includes('output')).flatMap((e) => e.arguments).findLast((a) => a.startsWith('-state='))?.slice('-state='.length);
+  return stateLocation(workDir, cfg.remoteState, { ...session.baseEnv, ...extraEnv(extra, 'output') }, stateFlag);
+}
 
 export async function outputsFromState(session: RunSession, cfg: ModuleConfig, workDir: string): Promise<ValueObject | undefined> {
   const id = session.id(cfg.dir);
   const debug = (message: string) => session.emit({ type: 'log', level: 'debug', module: id, message });
-  // terraform output's own -state=PATH and environment (TF_DATA_DIR, TF_WORKSPACE) from extra_arguments count too.
-  const extra = cfg.terraform.extraArguments;
-  const stateFlag = extra.filter((e) => e.commands.includes('output')).flatMap((e) => e.arguments).findLast((a) => a.startsWith('-state='))?.slice('-state='.length);
-  const where = stateLocation(workDir, cfg.remoteState, { ...session.baseEnv, ...extraEnv(extra, 'output') }, stateFlag);
+  const where = dependencyStateLocation(session, cfg, workDir);
   if (where.kind === 'terraform') {
     debug(`outputs via terraform output -json: ${where.reason}`);
     return undefined;

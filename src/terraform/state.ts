@@ -53,7 +53,9 @@ export function initialisedBackend(workDir: string, env: NodeJS.ProcessEnv): { t
  * `stateFlag`: a `-state=PATH` its `output` gets from extra_arguments (terraform honours it for local state only).
  */
 export function stateLocation(workDir: string, remoteState: RemoteStateConfig | undefined, env: NodeJS.ProcessEnv, stateFlag?: string): StateLocation {
-  if (!existsSync(workDir)) return { kind: 'terraform', reason: 'its working directory is not prepared yet' };
+  // A working dir not prepared yet holds no init; remote_state alone says where the state is (no copy needed).
+  const prepared = existsSync(workDir);
+  if (!prepared && !remoteState) return { kind: 'terraform', reason: 'its working directory is not prepared yet' };
   const workspace = currentWorkspace(workDir, env);
   const initialised = initialisedBackend(workDir, env);
   let backend: string;

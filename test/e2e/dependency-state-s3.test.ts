@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startMoto, type Moto } from '../support/moto.js';
 import { baseEnv, tgo } from '../support/tgo.js';
@@ -54,11 +54,12 @@ ${generate ? '  generate = {\n    path      = "backend.tf"\n    if_exists = "ove
 }
 `;
 
-function stack(prefix: string, generate = true): string {
+function stack(prefix: string, generate = true, depSource = false): string {
   const code = generate ? '' : 'terraform {\n  backend "s3" {}\n}\n';
+  const depCode = depSource ? { 'modules/dep/main.tf': code + DEP_OUTPUTS } : { 'dep/main.tf': code + DEP_OUTPUTS };
   const root = writeStack({
-    'dep/terragrunt.hcl': `iam_role = "${depRole}"\n${remoteState(`${prefix}/dep/terraform.tfstate`, generate)}`,
-    'dep/main.tf': code + DEP_OUTPUTS,
+    'dep/terragrunt.hcl': `iam_role = "${depRole}"\n${depSource ? 'terraform {\n  source = "../modules/dep"\n}\n' : ''}${remoteState(`${prefix}/dep/terraform.tfstate`, generate)}`,
+    ...depCode,
     'app/terragrunt.hcl': `iam_role = "${appRole}"\n${remoteState(`${prefix}/app/terraform.tfstate`, generate)}${APP_HCL()}`,
     'app/main.tf': code + APP_TF,
   });
@@ -158,5 +159,30 @@ describe('dependency outputs from S3 state', () => {
     expect(fast.code, fast.stderr).toBe(0);
     expect(plain(fast.stdout)).toMatch(/No changes\./);
     expect(calls(root, tf)).toEqual(['app init', 'app plan']);
+  });
+
+  it('a dependency with a source whose cache is gone is read from state without copying its source or starting terraform', async () => {
+    const root = stack('src', true, true);
+    const tf = terraformWrapper();
+    const applied = await run(['run-all', 'apply'], root, tf);
+    expect(applied.code, applied.stderr).toBe(0);
+    const cache = path.join(root, 'dep', '.terragrunt-cache');
+    expect(existsSync(cache)).toBe(true);
+
+    rmSync(cache, { recursive: true, force: true });
+    tf.reset();
+    const fast = await run(['plan'], path.join(root, 'app'), tf);
+    expect(fast.code, fast.stderr).toBe(0);
+    expect(fast.stderr).toContain('outputs from state: s3://tfstate/src/dep/terraform.tfstate');
+    expect(plain(fast.stdout)).toMatch(/No changes\./);
+    expect(calls(root, tf)).toEqual(['app plan']);
+    expect(existsSync(cache)).toBe(false);
+
+    // terraform reading them needs the copy, its init and its output.
+    tf.reset();
+    const slow = await run(['plan', '--no-dependency-fetch-output-from-state'], path.join(root, 'app'), tf);
+    expect(slow.code, slow.stderr).toBe(0);
+    expect(tf.calls().map((c) => `${path.relative(root, c.cwd).split(path.sep)[0]} ${c.argv[0]}`).sort()).toEqual(['app plan', 'dep init', 'dep output']);
+    expect(existsSync(cache)).toBe(true);
   });
 });
