@@ -1,7 +1,11 @@
 // The one place tgo starts processes: environment, stdin policy, line-buffered output, signal forwarding and
-// AbortSignal. Every child is tracked so none outlives tgo.
+// AbortSignal. Every child is tracked so none outlives tgo. Under run --all (own process group, no stdin) the
+// children are started by small spawner processes (spawner.ts); everything else here is the same for both.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setMaxListeners } from 'node:events';
+import { availableParallelism } from 'node:os';
+import { Spawner } from './spawner.js';
 
 export interface SpawnOptions {
   cwd: string;
@@ -31,7 +35,13 @@ export interface ProcessResult {
   spawnError?: Error;
 }
 
-const live = new Set<ChildProcess>();
+/** A started process, however it was started. */
+interface Running {
+  signal(sig: NodeJS.Signals): void;
+  result: Promise<ProcessResult>;
+}
+
+const live = new Set<Running>();
 
 function signalChild(child: ChildProcess, sig: NodeJS.Signals, group: boolean): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
@@ -45,7 +55,7 @@ function signalChild(child: ChildProcess, sig: NodeJS.Signals, group: boolean): 
 
 /** Kill every child still running (used when tgo itself exits). */
 export function killAllChildren(sig: NodeJS.Signals = 'SIGKILL'): void {
-  for (const c of live) signalChild(c, sig, (c as ChildProcess & { tgoGroup?: boolean }).tgoGroup === true);
+  for (const c of live) c.signal(sig);
 }
 
 let exitHookInstalled = false;
@@ -55,50 +65,101 @@ function installExitHook(): void {
   process.once('exit', () => killAllChildren('SIGKILL'));
 }
 
+let spawners: Spawner[] | undefined;
+/**
+ * The least busy of the run's spawners (one per core, at most 4, started on first use); undefined when none can be
+ * used. A spawner waits for each child's exec, so several of them start children in parallel. TGO_SPAWNER=direct
+ * turns them off (for comparisons).
+ */
+function aSpawner(): Spawner | undefined {
+  spawners ??= process.env.TGO_SPAWNER === 'direct' ? [] : Array.from({ length: Math.min(4, availableParallelism()) }, () => Spawner.start()).filter((s) => s !== undefined);
+  let best: Spawner | undefined;
+  for (const s of spawners) if (s.usable && (!best || s.running < best.running)) best = s;
+  return best;
+}
+
+function direct(command: string, args: string[], opts: SpawnOptions, data: (stream: 'stdout' | 'stderr', chunk: string) => void): Running {
+  let child: ChildProcess;
+  try {
+    child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: [opts.stdin, 'pipe', 'pipe'], detached: opts.detached });
+  } catch (e) {
+    return { signal: () => {}, result: Promise.resolve({ exitCode: null, signal: null, spawnError: e as Error }) };
+  }
+  child.stdout!.setEncoding('utf8').on('data', (c: string) => data('stdout', c));
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => data('stderr', c));
+  let spawnError: Error | undefined;
+  child.on('error', (e) => {
+    spawnError = e;
+  });
+  return {
+    signal: (sig) => signalChild(child, sig, opts.detached),
+    result: new Promise((resolve) => child.on('close', (exitCode, signal) => resolve({ exitCode, signal, spawnError }))),
+  };
+}
+
+function viaSpawner(s: Spawner, command: string, args: string[], opts: SpawnOptions, data: (stream: 'stdout' | 'stderr', chunk: string) => void): Running {
+  let pid: number | undefined;
+  let exited = false;
+  let pending: NodeJS.Signals | undefined;
+  const send = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-pid!, sig);
+    } catch {
+      // already gone
+    }
+  };
+  const result = new Promise<ProcessResult>((resolve) => {
+    s.run(command, args, opts.cwd, opts.env, {
+      onPid: (p) => {
+        pid = p;
+        // A signal asked for before the pid was known goes out now (SIGKILL wins over SIGINT).
+        if (pending) send(pending);
+      },
+      onData: data,
+      onExit: (exitCode, signal, spawnError) => {
+        exited = true;
+        resolve({ exitCode, signal, spawnError });
+      },
+    });
+  });
+  return {
+    signal: (sig) => {
+      if (exited) return;
+      if (pid === undefined) pending = pending === 'SIGKILL' ? pending : sig;
+      else send(sig);
+    },
+    result,
+  };
+}
+
 export function runProcess(command: string, args: string[], opts: SpawnOptions): Promise<ProcessResult> {
   installExitHook();
-  return new Promise((resolve) => {
-    let child: ChildProcess;
-    try {
-      child = spawn(command, args, {
-        cwd: opts.cwd,
-        env: opts.env,
-        stdio: [opts.stdin, 'pipe', 'pipe'],
-        detached: opts.detached,
-      });
-    } catch (e) {
-      resolve({ exitCode: null, signal: null, spawnError: e as Error });
-      return;
-    }
-    (child as ChildProcess & { tgoGroup?: boolean }).tgoGroup = opts.detached;
-    live.add(child);
-    const buffers = { stdout: '', stderr: '' };
-    const feed = (stream: 'stdout' | 'stderr', chunk: string) => {
-      const text = buffers[stream] + chunk;
-      const lines = text.split('\n');
-      buffers[stream] = lines.pop()!;
-      for (const l of lines) opts.onLine?.(stream, l.endsWith('\r') ? l.slice(0, -1) : l);
-    };
-    child.stdout!.setEncoding('utf8').on('data', (c: string) => feed('stdout', c));
-    child.stderr!.setEncoding('utf8').on('data', (c: string) => feed('stderr', c));
+  const buffers = { stdout: '', stderr: '' };
+  const feed = (stream: 'stdout' | 'stderr', chunk: string) => {
+    const text = buffers[stream] + chunk;
+    const lines = text.split('\n');
+    buffers[stream] = lines.pop()!;
+    for (const l of lines) opts.onLine?.(stream, l.endsWith('\r') ? l.slice(0, -1) : l);
+  };
+  // Only children that need nothing from tgo's terminal (run --all) can be started elsewhere.
+  const s = opts.detached && opts.stdin === 'ignore' ? aSpawner() : undefined;
+  const child = s ? viaSpawner(s, command, args, opts, feed) : direct(command, args, opts, feed);
+  live.add(child);
 
-    const onInterrupt = () => signalChild(child, 'SIGINT', opts.detached);
-    const onKill = () => signalChild(child, 'SIGKILL', opts.detached);
-    if (opts.interrupt?.aborted) queueMicrotask(onInterrupt);
-    else opts.interrupt?.addEventListener('abort', onInterrupt, { once: true });
-    if (opts.kill?.aborted) queueMicrotask(onKill);
-    else opts.kill?.addEventListener('abort', onKill, { once: true });
+  // Every running child listens on the run's two signals: no listener limit (Node warns past 10 by default).
+  for (const sig of [opts.interrupt, opts.kill]) if (sig) setMaxListeners(0, sig);
+  const onInterrupt = () => child.signal('SIGINT');
+  const onKill = () => child.signal('SIGKILL');
+  if (opts.interrupt?.aborted) queueMicrotask(onInterrupt);
+  else opts.interrupt?.addEventListener('abort', onInterrupt, { once: true });
+  if (opts.kill?.aborted) queueMicrotask(onKill);
+  else opts.kill?.addEventListener('abort', onKill, { once: true });
 
-    let spawnError: Error | undefined;
-    child.on('error', (e) => {
-      spawnError = e;
-    });
-    child.on('close', (code, signal) => {
-      live.delete(child);
-      opts.interrupt?.removeEventListener('abort', onInterrupt);
-      opts.kill?.removeEventListener('abort', onKill);
-      for (const s of ['stdout', 'stderr'] as const) if (buffers[s]) opts.onLine?.(s, buffers[s]);
-      resolve({ exitCode: code, signal, spawnError });
-    });
+  return child.result.then((r) => {
+    live.delete(child);
+    opts.interrupt?.removeEventListener('abort', onInterrupt);
+    opts.kill?.removeEventListener('abort', onKill);
+    for (const st of ['stdout', 'stderr'] as const) if (buffers[st]) opts.onLine?.(st, buffers[st]);
+    return r;
   });
 }
