@@ -2,7 +2,7 @@
 // source under .terragrunt-cache with the module's own files on top; then `generate` and `remote_state`
 // files are written there. Credentials are never written: only configuration the user declared.
 
-import { existsSync, mkdirSync, openSync, readSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GenerateConfig, ModuleConfig, RemoteStateConfig } from '../config/types.js';
 import { copyTree } from '../source/copy.js';
@@ -105,6 +105,14 @@ function generatedByTerragrunt(file: string): boolean {
   }
 }
 
+function sameText(file: string, text: string): boolean {
+  try {
+    return statSync(file).size === Buffer.byteLength(text) && readFileSync(file, 'utf8') === text;
+  } catch {
+    return false;
+  }
+}
+
 export function writeGenerated(dir: string, g: GenerateConfig, log: (m: string) => void): void {
   const file = path.resolve(dir, g.path);
   const exists = existsSync(file);
@@ -134,10 +142,16 @@ export function writeGenerated(dir: string, g: GenerateConfig, log: (m: string) 
         break;
     }
   }
-  mkdirSync(path.dirname(file), { recursive: true });
   const header = g.disableSignature ? '' : `${g.commentPrefix}${SIGNATURE}\n`;
   // Like Terragrunt, .tf, .tofu and .hcl files are formatted unless hcl_fmt = false (other files only with hcl_fmt = true).
   const fmt = g.hclFmt ?? ['.tf', '.tofu', '.hcl'].includes(path.extname(g.path));
-  writeFileSync(file, fmt ? formatHcl(header + g.contents) : header + g.contents);
+  const text = fmt ? formatHcl(header + g.contents) : header + g.contents;
+  // The same file as the last run wrote is left alone: a write costs more than the read (BENCHMARKS.md, figure 2).
+  if (exists && sameText(file, text)) {
+    log(`generate "${g.name}": ${g.path} is up to date`);
+    return;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
   log(`generate "${g.name}": wrote ${g.path}`);
 }

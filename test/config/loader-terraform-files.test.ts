@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatHcl, renderBackendBlock, terraformBackendConfig } from '../../src/terraform/hcl-render.js';
@@ -137,6 +137,21 @@ describe('generate', () => {
     writeFileSync(path.join(d, 'provider.tf'), `// ${SIGNATURE}\nold\n`);
     writeGenerated(d, gen({}), () => {});
     expect(readFileSync(path.join(d, 'provider.tf'), 'utf8')).toContain('region = "x"');
+  });
+
+  it('a file already holding exactly what would be written is left alone (its mtime stays); any difference rewrites it', () => {
+    const d = tmp();
+    const file = path.join(d, 'provider.tf');
+    const logs: string[] = [];
+    writeGenerated(d, gen({}), (m) => logs.push(m));
+    // A timestamp far in the past: a rewrite would move it, whatever the filesystem's clock resolution.
+    utimesSync(file, 1000, 1000);
+    writeGenerated(d, gen({}), (m) => logs.push(m));
+    expect(statSync(file).mtimeMs).toBe(1_000_000);
+    expect(logs).toEqual(['generate "provider": wrote provider.tf', 'generate "provider": provider.tf is up to date']);
+    writeGenerated(d, gen({ contents: 'provider "aws" {\n  region = "y"\n}\n' }), () => {});
+    expect(statSync(file).mtimeMs).not.toBe(1_000_000);
+    expect(readFileSync(file, 'utf8')).toContain('region = "y"');
   });
 
   it('skip keeps the file, error refuses, overwrite replaces anything', () => {
