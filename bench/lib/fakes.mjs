@@ -40,3 +40,17 @@ echo "$PWD $t0 $t1" >> '${log}'
 exit 0
 `);
 }
+
+/**
+ * For figure 8: the real terraform behind a bash wrapper that appends "<cwd>\t<command>\t<start>\t<end>" (epoch
+ * seconds, bash's EPOCHREALTIME) to `log` for every process, one printf per line so concurrent lines stay whole.
+ */
+export function timingWrapper(dir, log, real) {
+  return script(path.join(dir, 'terraform'), `#!/bin/bash
+t0=$EPOCHREALTIME
+'${real}' "$@"
+rc=$?
+printf '%s\\t%s\\t%s\\t%s\\n' "$PWD" "$1" "$t0" "$EPOCHREALTIME" >> '${log}'
+exit $rc
+`);
+}

@@ -300,3 +300,94 @@ export function repoFunctionsStack(dir, { modules = 500, repoFunctions }) {
   execFileSync('git', ['init', '-q', dir]);
   return { live: path.join(dir, 'live'), dirs: modules };
 }
+
+/**
+ * Figure 8: a stack for the real terraform on an S3 backend (moto). `modules` modules in `layers` layers of equal
+ * size; every module past the first layer has two `dependency` blocks on distinct modules of the layer before
+ * (seeded) and reads one output of each. The code is `terraform_data` and outputs only: the backend is the
+ * only thing init installs (no provider download). The bucket and moto's URL come from BENCH_BUCKET and
+ * BENCH_MOTO_URL, so two copies of the same stack can keep their state apart.
+ */
+export function realTerraformStack(dir, { modules, layers = 4, seed = 5 }) {
+  const rand = prng(seed);
+  const root = path.join(dir, 'live');
+  write(path.join(root, 'root.hcl'), `remote_state {
+  backend = "s3"
+  generate = {
+    path      = "backend.tf"
+    if_exists = "overwrite_terragrunt"
+  }
+  config = {
+    bucket                      = get_env("BENCH_BUCKET")
+    key                         = "\${path_relative_to_include()}/terraform.tfstate"
+    region                      = "us-east-1"
+    use_path_style              = true
+    skip_region_validation      = true
+    skip_metadata_api_check     = true
+    skip_credentials_validation = true
+    skip_requesting_account_id  = true
+    endpoints = {
+      s3  = get_env("BENCH_MOTO_URL")
+      sts = get_env("BENCH_MOTO_URL")
+    }
+  }
+}
+`);
+  write(path.join(root, 'modules', 'unit', 'main.tf'), `variable "name" {
+  type = string
+}
+variable "a" {
+  type    = string
+  default = ""
+}
+variable "b" {
+  type    = string
+  default = ""
+}
+resource "terraform_data" "this" {
+  input = "\${var.name}(\${var.a},\${var.b})"
+}
+output "id" {
+  value = terraform_data.this.output
+}
+output "name" {
+  value = var.name
+}
+`);
+  const per = Math.ceil(modules / layers);
+  const name = (l, i) => `l${l}-m${pad(i)}`;
+  const dirs = [];
+  const deps = new Map();
+  for (let l = 0; l < layers; l++) {
+    const count = Math.min(per, modules - l * per);
+    for (let i = 0; i < count; i++) {
+      const mdir = path.join(root, name(l, i));
+      const picked = [];
+      if (l > 0) {
+        const prev = Math.min(per, modules - (l - 1) * per);
+        while (picked.length < Math.min(2, prev)) {
+          const j = Math.floor(rand() * prev);
+          if (!picked.includes(j)) picked.push(j);
+        }
+      }
+      const blocks = picked.map((j, k) => `dependency "${k === 0 ? 'a' : 'b'}" {\n  config_path = "../${name(l - 1, j)}"\n}\n`).join('\n');
+      const inputs = picked.length === 2 ? '  a    = dependency.a.outputs.id\n  b    = dependency.b.outputs.name\n' : '';
+      write(path.join(mdir, 'terragrunt.hcl'), `include "root" {
+  path = find_in_parent_folders("root.hcl")
+}
+
+terraform {
+  source = "../modules//unit"
+}
+
+${blocks}
+inputs = {
+  name = "${name(l, i)}"
+${inputs}}
+`);
+      dirs.push(mdir);
+      deps.set(mdir, picked.map((j) => path.join(root, name(l - 1, j))));
+    }
+  }
+  return { root, modules: dirs, deps };
+}

@@ -1,6 +1,8 @@
 // A minimal loopback STS for the benchmark: answers AssumeRole (and GetCallerIdentity) in the query
 // protocol's XML, checks no signatures, and counts every call by action and by role. tgo reaches it through
-// AWS_ENDPOINT_URL_STS with static AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in its environment.
+// AWS_ENDPOINT_URL_STS with static AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in its environment. It is also the
+// S3 endpoint (AWS_ENDPOINT_URL_S3): every GetObject, a dependency's state, answers NoSuchKey (never applied),
+// so dependencies use their mock outputs as before and nothing reaches a real AWS endpoint.
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -14,6 +16,13 @@ export async function startSts() {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
+      if (req.method === 'GET' && !/[?&]Action=/.test(req.url ?? '')) {
+        calls.push({ action: 's3:GetObject', at: Date.now() });
+        const xml = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>';
+        res.writeHead(404, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(xml) });
+        res.end(xml);
+        return;
+      }
       const body = Buffer.concat(chunks).toString('utf8');
       const query = (req.url ?? '').split('?')[1] ?? '';
       const params = Object.fromEntries(new URLSearchParams(req.method === 'GET' ? query : body));
