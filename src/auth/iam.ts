@@ -11,7 +11,7 @@ export async function accountAlias(env: NodeJS.ProcessEnv, credentials?: AwsCred
     const out = await withRetries(() => client.send(new sdk.ListAccountAliasesCommand({})), 3, 250);
     return out.AccountAliases?.[0] ?? '';
   } catch (e) {
-    throw new Error(`IAM ListAccountAliases failed: ${(e as { name?: string }).name ?? 'Error'}: ${(e as Error).message}`);
+    throw new Error(`get_aws_account_alias(): IAM ListAccountAliases failed: ${(e as { name?: string }).name ?? 'Error'}: ${(e as Error).message}`);
   } finally {
     client.destroy();
   }

@@ -65,6 +65,29 @@ describe('get_aws_account_alias() on moto', () => {
   }, 120_000);
 });
 
+describe('get_aws_account_alias() denied on moto (IAM enforced)', () => {
+  it('only that module fails, naming the call and the role; the base user, which may not call IAM, is never used for it', async () => {
+    await moto.reset();
+    const user = await moto.createUser('security-ci'); // may only call STS
+    const role = await moto.createRole('no-iam', [user.arn]); // s3, dynamodb, GetCallerIdentity: no iam:*
+    await moto.enableAuth();
+    const root = writeStack({
+      'api/terragrunt.hcl': `iam_role = "${role}"\ninputs = {\n  alias = get_aws_account_alias()\n}\n`,
+      'other/terragrunt.hcl': '',
+    });
+    roots.push(root);
+    const tf = await makeFakeTerraform();
+    roots.push(tf.dir);
+    const r = await tgo(['run-all', 'apply', '--terragrunt-non-interactive', '--terragrunt-no-auto-init', '--terragrunt-tfpath', tf.path], {
+      cwd: root,
+      env: baseEnv({ AWS_ENDPOINT_URL: moto.url, AWS_ACCESS_KEY_ID: user.accessKeyId, AWS_SECRET_ACCESS_KEY: user.secretAccessKey }),
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr + r.stdout).toMatch(/\[api\] failed in \S+: get_aws_account_alias\(\): IAM ListAccountAliases failed: AccessDenied: User: arn:aws:sts::123456789012:assumed-role\/no-iam\/\S+ is not authorized to perform: iam:ListAccountAliases/);
+    expect(tf.records().filter((x) => x.argv[0] === 'apply').map((x) => path.basename(x.cwd))).toEqual(['other']);
+  }, 120_000);
+});
+
 describe('credential server with real terraform and the S3 backend on moto', () => {
   it('state is written with the module role\'s session, fetched from the credential server', async () => {
     const user = await moto.createUser('ci');

@@ -92,6 +92,7 @@ export function nfc(s: string): string {
  */
 export function nfcValue(v: Value): Value {
   if (typeof v === 'string') return nfc(v);
+  if (v === null || typeof v !== 'object' || v instanceof BigFloat) return v;
   if (Array.isArray(v)) {
     let out: Value[] | undefined;
     for (let i = 0; i < v.length; i++) {
@@ -101,16 +102,16 @@ export function nfcValue(v: Value): Value {
     }
     return out ?? v;
   }
-  if (!isObject(v)) return v;
-  let changed = false;
-  const entries: [string, Value][] = [];
-  for (const k of Object.keys(v)) {
+  const keys = Object.keys(v);
+  let entries: [string, Value][] | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const nk = nfc(k);
     const x = nfcValue(v[k]!);
-    if (nk !== k || x !== v[k]) changed = true;
-    entries.push([nk, x]);
+    if (!entries && (nk !== k || x !== v[k])) entries = keys.slice(0, i).map((p): [string, Value] => [p, v[p]!]);
+    if (entries) entries.push([nk, x]);
   }
-  return changed ? sortedObject(entries) : v;
+  return entries ? sortedObject(entries) : v;
 }
 
 /** Sets a property even when the key is `__proto__`, which plain assignment would treat specially. */
