@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Attribute, Block, Body, Expr } from './hcl/ast.js';
 import { EvalError, HclSyntaxError } from './hcl/errors.js';
 import { referencedRoots } from './hcl/analysis.js';
-import { evaluate, type EvalScope } from './hcl/eval.js';
+import { evaluate, evaluateLazy, type EvalScope, type LazyObject } from './hcl/eval.js';
 import type { Value } from './hcl/values.js';
 import type { BodySchema, NotActedOn } from './schema.js';
 
@@ -116,11 +116,20 @@ export class AttributeEvaluator {
   }
 
   expr(expr: Expr, attrPath: string): Value {
+    return this.evaluateWith(evaluate, expr, attrPath);
+  }
+
+  /** As expr, but a lazy result (a read_terragrunt_config value) stays lazy: for locals. */
+  lazyExpr(expr: Expr, attrPath: string): Value | LazyObject {
+    return this.evaluateWith(evaluateLazy, expr, attrPath);
+  }
+
+  private evaluateWith<T>(how: (expr: Expr, scope: EvalScope) => T, expr: Expr, attrPath: string): T {
     if (this.deferRoots.size > 0) {
       for (const root of referencedRoots(expr)) if (this.deferRoots.has(root)) throw new Deferred(attrPath);
     }
     try {
-      return evaluate(expr, this.scope);
+      return how(expr, this.scope);
     } catch (e) {
       throw toConfigError(e, this.file, attrPath, this.display);
     }

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Block, Body, Expr } from './hcl/ast.js';
 import { findFunctionCalls } from './hcl/analysis.js';
-import { LazyObject, evaluate, renderTemplate, type EvalScope } from './hcl/eval.js';
+import { LazyObject, evaluate, materialize, renderTemplate, type EvalScope } from './hcl/eval.js';
 import { parseConfig } from './hcl/parser.js';
 import { isObject, stringifyJson, type Value, type ValueObject } from './hcl/values.js';
 import { terraformFunctions } from './functions/terraform/index.js';
@@ -17,7 +17,7 @@ import type { FunctionContext, FunctionTable } from './hcl/functions.js';
 import { AttributeEvaluator, Deferred, decodeBody, passConfigErrors, toConfigError, type DecodedBody, type DisplayPath, type NotActedOnHit } from './decode.js';
 import { TERRAGRUNT_SCHEMA } from './schema.js';
 import { fileConfigFromTree, mergeFileConfigs, type BlockLists, type FileConfig } from './merge.js';
-import type { IncludeConfig, MergeStrategy, ModuleConfig } from './types.js';
+import type { IncludeConfig, MergeStrategy, ModuleConfig, ReadDependency } from './types.js';
 import { ConfigError } from '../errors.js';
 import { readStackFile, STACK_FILE } from './stack-file.js';
 
@@ -54,8 +54,15 @@ interface ParsedFile {
   calls: Set<string>;
 }
 
-/** Dependency values for phase two: name → { outputs, … }. Absent in phase one (graph building). */
-export type DependencyValues = Record<string, ValueObject>;
+/**
+ * Dependency values for phase two: name → { outputs, … }. Absent in phase one (graph building). Under
+ * READ_DEPENDENCIES, those of the dependency blocks of files read with read_terragrunt_config, by readDependencyKey.
+ */
+export type DependencyValues = Record<string, ValueObject> & { [READ_DEPENDENCIES]?: Record<string, ValueObject> };
+export const READ_DEPENDENCIES = Symbol('read_terragrunt_config dependencies');
+
+/** The key of a dependency block of a file read with read_terragrunt_config. */
+export const readDependencyKey = (file: string, name: string) => `${file}\0${name}`;
 
 const AWS_IDENTITY_FUNCTIONS = ['get_aws_account_id', 'get_aws_caller_identity_arn', 'get_aws_caller_identity_user_id', 'get_aws_account_alias'];
 const CONTEXT_FUNCTIONS = ['get_original_terragrunt_dir', 'get_terraform_command', 'get_terraform_cli_args', ...AWS_IDENTITY_FUNCTIONS];
@@ -85,6 +92,11 @@ export class ConfigLoader {
   private readonly readers: Set<string>[] = [];
   /** Files each cached read_terragrunt_config result read, replayed into the next reader that hits the cache. */
   private readonly readCacheFiles = new Map<string, Set<string>>();
+  /** As readers, for the dependency blocks of read files (by key), and what each cached read met. */
+  private readonly readDependencyCollectors: Map<string, ReadDependency>[] = [];
+  private readonly readCacheDependencies = new Map<string, Map<string, ReadDependency>>();
+  /** Per module load (innermost last): the read files' dependency values in phase two, undefined in phase one. */
+  private readonly readDependencyValues: (Record<string, ValueObject> | undefined)[] = [];
   private readonly tfFunctions: FunctionTable = terraformFunctions;
   private readonly parse: (text: string, filename: string) => Body;
 
@@ -140,17 +152,26 @@ export class ConfigLoader {
   loadModule(dir: string, dependencies?: DependencyValues): ModuleConfig {
     const configPath = this.configFileOf(dir);
     const reads = new Set<string>();
+    const readDeps = new Map<string, ReadDependency>();
     this.readers.push(reads);
+    this.readDependencyCollectors.push(readDeps);
+    this.readDependencyValues.push(dependencies ? (dependencies[READ_DEPENDENCIES] ?? {}) : undefined);
     try {
       const { module } = this.loadConfig(configPath, configPath, dependencies);
-      return { ...module, filesRead: [...reads].sort() };
+      return { ...module, filesRead: [...reads].sort(), ...(readDeps.size > 0 ? { readDependencies: [...readDeps.values()] } : {}) };
     } finally {
       this.readers.pop();
+      this.readDependencyCollectors.pop();
+      this.readDependencyValues.pop();
     }
   }
 
   private noteRead(file: string): void {
     for (const r of this.readers) r.add(file);
+  }
+
+  private noteReadDependencies(deps: Iterable<ReadDependency>): void {
+    for (const d of deps) for (const c of this.readDependencyCollectors) c.set(d.key, d);
   }
 
   /** A module folder's config file: the --config name when the folder has one, else terragrunt.hcl. */
@@ -345,9 +366,9 @@ export class ConfigLoader {
         defs.set(a.name, { expr: a.expr, line: a.range.start.line });
       }
     }
-    const values = new Map<string, Value>();
+    const values = new Map<string, Value | LazyObject>();
     const stack: string[] = [];
-    const get = (name: string): Value | undefined => {
+    const get = (name: string): Value | LazyObject | undefined => {
       if (values.has(name)) return values.get(name);
       const def = defs.get(name);
       if (!def) return undefined;
@@ -357,7 +378,8 @@ export class ConfigLoader {
       }
       stack.push(name);
       try {
-        const v = new AttributeEvaluator(file, scope, this.display).expr(def.expr, `locals.${name}`);
+        // Lazy: a read_terragrunt_config value whose dependency outputs are not known yet is fine until read.
+        const v = new AttributeEvaluator(file, scope, this.display).lazyExpr(def.expr, `locals.${name}`);
         values.set(name, v);
         return v;
       } finally {
@@ -366,7 +388,14 @@ export class ConfigLoader {
     };
     variables.local = new LazyObject(get, () => [...defs.keys()]);
     const out: ValueObject = {};
-    for (const name of [...defs.keys()].sort()) out[name] = get(name)!;
+    for (const name of [...defs.keys()].sort()) {
+      try {
+        out[name] = materialize(get(name)!);
+      } catch (e) {
+        // Before dependency outputs are known (phase one), a local showing them is left out of `locals`.
+        if (!(e instanceof Deferred)) throw toConfigError(e, file, `locals.${name}`, this.display);
+      }
+    }
     return { values: out };
   }
 
@@ -470,10 +499,13 @@ export class ConfigLoader {
     // get_aws_* answer differently before and after a module's role is known: keep both results apart.
     const aws = contextual && this.opts.awsIdentity && AWS_IDENTITY_FUNCTIONS.some((f) => parsed.calls.has(f))
       ? `\0${this.opts.awsIdentity(from.originalConfigPath).arn}` : '';
-    const key = contextual ? `${file}\0${from.originalConfigPath}${aws}` : file;
+    // Its dependencies' outputs are known in a module's phase two only: keep the two results apart.
+    const resolved = this.readDependencyValues[this.readDependencyValues.length - 1];
+    const key = `${contextual ? `${file}\0${from.originalConfigPath}${aws}` : file}${resolved ? '\0resolved' : ''}`;
     const cached = this.readCache.get(key);
     if (cached !== undefined) {
       for (const f of this.readCacheFiles.get(key) ?? []) this.noteRead(f);
+      this.noteReadDependencies(this.readCacheDependencies.get(key)?.values() ?? []);
       return cached;
     }
     if (this.reading.includes(file)) {
@@ -482,17 +514,55 @@ export class ConfigLoader {
     this.reading.push(file);
     this.readEvaluations++;
     const reads = new Set<string>();
+    const readDeps = new Map<string, ReadDependency>();
     this.readers.push(reads);
+    this.readDependencyCollectors.push(readDeps);
     try {
-      const { module, exposed } = this.loadConfig(file, from.originalConfigPath, undefined);
-      const value: ValueObject = { ...exposed, locals: module.locals, inputs: module.inputs };
-      this.readCache.set(key, value);
+      const value = this.readConfigValue(file, from, resolved);
+      this.readCache.set(key, value as Value);
       this.readCacheFiles.set(key, reads);
-      return value;
+      this.readCacheDependencies.set(key, readDeps);
+      return value as Value;
     } finally {
       this.readers.pop();
+      this.readDependencyCollectors.pop();
       this.reading.pop();
     }
+  }
+
+  /**
+   * A file read with read_terragrunt_config as Terragrunt shows it: its attributes, blocks, locals and inputs,
+   * and `dependency.<name>.outputs` of its own dependency blocks (paths relative to the file), mocks applied as
+   * for a module. Those outputs are read by the module's run (phase two, `resolved`); before that, whatever shows
+   * them is unknown: a lazy value that defers what reads it, while the rest of the file is usable at once.
+   */
+  private readConfigValue(file: string, from: TerragruntScope, resolved: Record<string, ValueObject> | undefined): Value | LazyObject {
+    let { module, exposed } = this.loadConfig(file, from.originalConfigPath, undefined);
+    if (module.dependencies.length === 0 && !module.disabledDependencies?.length) {
+      return { ...exposed, locals: module.locals, inputs: module.inputs };
+    }
+    this.noteReadDependencies(module.dependencies.map((d) => ({ key: readDependencyKey(file, d.name), dependency: d })));
+    const outputs: Record<string, Value | LazyObject> = {};
+    for (const d of module.disabledDependencies ?? []) outputs[d.name] = d.mockOutputs ?? {};
+    if (resolved) {
+      const values: DependencyValues = {};
+      for (const d of module.dependencies) {
+        const v = resolved[readDependencyKey(file, d.name)];
+        if (!v) throw new ConfigError(this.display(file), 'internal: the outputs of this dependency were not read', `dependency.${d.name}`, d.line);
+        values[d.name] = v;
+        outputs[d.name] = v.outputs!;
+      }
+      for (const d of module.disabledDependencies ?? []) values[d.name] = { outputs: d.mockOutputs ?? {}, config_path: d.configPath };
+      ({ module, exposed } = this.loadConfig(file, from.originalConfigPath, values));
+    } else {
+      for (const d of module.dependencies) outputs[d.name] = UNKNOWN;
+    }
+    const blocks = isObject(exposed.dependency) ? exposed.dependency : {};
+    const dependency = lazyObject(Object.keys(outputs), (name) => withKey(blocks[name], 'outputs', outputs[name]!));
+    const base: Record<string, Value | LazyObject> = { ...exposed, locals: module.locals, inputs: module.inputs, dependency };
+    // What the file could not evaluate yet (it reads its dependencies' outputs) is unknown as a whole.
+    for (const p of module.deferred) base[p.split('.')[0]!] = UNKNOWN;
+    return lazyObject(Object.keys(base), (k) => base[k]);
   }
 
   /** A terragrunt.stack.hcl as read_terragrunt_config returns it (Terragrunt's stackConfigAsCty); cached per file. */
@@ -612,6 +682,24 @@ export class ConfigLoader {
     if (!quiet && out !== '') this.opts.onLog?.('info', out);
     return out;
   }
+}
+
+/** A value not known before dependency outputs are: reading any part of it defers the attribute that does. */
+const UNKNOWN = new LazyObject(() => {
+  throw new Deferred('dependency outputs');
+}, () => {
+  throw new Deferred('dependency outputs');
+});
+
+function lazyObject(keys: string[], get: (key: string) => Value | LazyObject | undefined): LazyObject {
+  return new LazyObject((k) => (keys.includes(k) ? get(k) : undefined), () => keys);
+}
+
+/** `obj` (a block's value) with one more attribute, kept lazy when that attribute is. */
+function withKey(obj: Value | undefined, key: string, value: Value | LazyObject): Value | LazyObject {
+  const base = isObject(obj) ? obj : {};
+  if (!(value instanceof LazyObject)) return { ...base, [key]: value };
+  return lazyObject([...new Set([...Object.keys(base), key])], (k) => (k === key ? value : base[k]));
 }
 
 /** Feature defaults of the included files, in include order, with whether each is merged deeply. */

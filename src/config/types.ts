@@ -171,4 +171,16 @@ export interface ModuleConfig {
    * files (and what they read), file(), templatefile(), read_tfvars_file(), mark_as_read(). Set by loadModule.
    */
   filesRead?: string[];
+  /**
+   * Dependency blocks of files this configuration reads with read_terragrunt_config (their paths relative to the
+   * read file), whose outputs its values may show: the module runs after them and reads their outputs. Set by loadModule.
+   */
+  readDependencies?: ReadDependency[];
+}
+
+/** A dependency block of a file read with read_terragrunt_config. */
+export interface ReadDependency {
+  /** The read file and the block's name, as one key (readDependencyKey). */
+  key: string;
+  dependency: DependencyConfig;
 }

@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import type { RoleSpec } from '../auth/role.js';
-import type { DependencyValues } from '../config/loader.js';
+import { READ_DEPENDENCIES, type DependencyValues } from '../config/loader.js';
 import type { Hook, ModuleConfig } from '../config/types.js';
 import type { Value, ValueObject } from '../config/hcl/values.js';
 import { ROLE_PARAM_LIST } from '../config/role-params.js';
@@ -33,6 +33,7 @@ function withMockOutputs(stack: Stack, cfg: ModuleConfig): { cfg: ModuleConfig; 
   if (cfg.deferred.length === 0) return { cfg, mocked: false };
   const deps: DependencyValues = {};
   for (const d of [...cfg.dependencies, ...(cfg.disabledDependencies ?? [])]) deps[d.name] = { outputs: d.mockOutputs ?? {}, config_path: d.configPath };
+  deps[READ_DEPENDENCIES] = Object.fromEntries((cfg.readDependencies ?? []).map((r) => [r.key, { outputs: r.dependency.mockOutputs ?? {}, config_path: r.dependency.configPath }]));
   try {
     return { cfg: stack.loader.loadModule(cfg.dir, deps), mocked: true };
   } catch {

@@ -8,7 +8,7 @@ import { binaryFor } from '../terraform/binary.js';
 import { DEBUG_FILE, writeDebugFile } from '../terraform/debug-file.js';
 import type { Env } from '../auth/env.js';
 import { findCredentialOverrides, overrideWarning } from '../auth/hygiene.js';
-import type { DependencyValues } from '../config/loader.js';
+import { READ_DEPENDENCIES, type DependencyValues } from '../config/loader.js';
 import type { DependencyConfig, IgnoreRule, ModuleConfig } from '../config/types.js';
 import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
 import { extraEnv, inputsToEnv, isDestroy, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
@@ -455,6 +455,10 @@ export class ModuleRunner {
     });
     // A disabled dependency (enabled = false) still answers with its mock outputs, as in Terragrunt.
     for (const dep of cfg.disabledDependencies ?? []) out[dep.name] = { outputs: dep.mockOutputs ?? {}, config_path: dep.configPath };
+    // Those of files the module reads with read_terragrunt_config, by the same rules.
+    const readDeps = cfg.readDependencies ?? [];
+    const readOuts = await Promise.all(readDeps.map((rd) => this.outputsOf(cfg, rd.dependency, command)));
+    out[READ_DEPENDENCIES] = Object.fromEntries(readDeps.map((rd, i) => [rd.key, { outputs: readOuts[i]!, config_path: rd.dependency.configPath }]));
     return out;
   }
 

@@ -102,7 +102,7 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
       continue;
     }
     (inRun.has(dir) ? modules : external).set(dir, cfg);
-    for (const dep of cfg.dependencies) {
+    for (const dep of [...cfg.dependencies, ...(cfg.readDependencies ?? []).map((r) => r.dependency)]) {
       const problem = missingModule(dep.configPath);
       if (problem) {
         errors.push(new ConfigError(loader.display(dep.file), `${loader.display(dep.configPath)} ${problem}`, `dependency.${dep.name}.config_path`, dep.line));
@@ -113,14 +113,14 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
       const problem = missingModule(p);
       if (problem) errors.push(new ConfigError(loader.display(cfg.configPath), `${loader.display(p)} ${problem}`, 'dependencies.paths'));
     }
-    for (const p of cfg.dependencyPaths) if (!seen.has(p) && !missingModule(p)) todo.push(p);
+    for (const p of runsAfter(cfg)) if (!seen.has(p) && !missingModule(p)) todo.push(p);
   }
   // An error in a shared file (root.hcl) is found once per module that includes it: report it once.
   const unique = [...new Map(errors.map((e) => [e.message, e])).values()];
   if (unique.length > 0) throw unique.length === 1 ? unique[0]! : new ConfigErrors(unique);
 
   const id = moduleIdFor(opts.workingDir);
-  const graph = new Graph([...modules.values(), ...external.values()].map((m) => ({ id: m.dir, dependsOn: m.dependencyPaths })));
+  const graph = new Graph([...modules.values(), ...external.values()].map((m) => ({ id: m.dir, dependsOn: runsAfter(m) })));
   try {
     graph.assertAcyclic();
   } catch (e) {
@@ -129,6 +129,12 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
   }
   const loaded = new Set([...modules.keys()]);
   return { loader, modules, external, unselected: unselected.filter((u) => !loaded.has(u.dir)), roles, graph, id };
+}
+
+/** The modules a module runs after: its dependencies, and those of the files it reads whose outputs it may show. */
+function runsAfter(cfg: ModuleConfig): string[] {
+  if (!cfg.readDependencies) return cfg.dependencyPaths;
+  return [...new Set([...cfg.dependencyPaths, ...cfg.readDependencies.map((r) => r.dependency.configPath)])];
 }
 
 /** A module's id: its path relative to the working dir ('.' for the working dir itself), else its absolute path. */

@@ -48,8 +48,16 @@ type EV = Value | LazyObject;
 
 /** Evaluates an expression; throws EvalError on any evaluation problem. */
 export function evaluate(expr: Expr, scope: EvalScope): Value {
+  return materialize(evaluateLazy(expr, scope));
+}
+
+/**
+ * Evaluates an expression keeping a LazyObject result lazy (a local holding read_terragrunt_config's value: its
+ * parts are computed, or found unknown, only when something reads them).
+ */
+export function evaluateLazy(expr: Expr, scope: EvalScope): Value | LazyObject {
   try {
-    return materialize(new Evaluator(scope).eval(expr, null));
+    return new Evaluator(scope).eval(expr, null);
   } catch (e) {
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
       throw new EvalError(expr.range, 'Expression too complex', 'The expression is nested too deeply to evaluate.');
@@ -82,7 +90,8 @@ export function renderTemplate(
 
 // --- lazy values -------------------------------------------------------------------------------------------
 
-function materialize(v: EV): Value {
+/** A lazy value made whole (every key computed). */
+export function materialize(v: EV): Value {
   if (!(v instanceof LazyObject)) return v;
   const keys = [...v.keys()].sort(compareStrings);
   const out: ValueObject = {};
