@@ -10,6 +10,7 @@ import { TeeSink, type EventSink } from '../run/events.js';
 import type { LogLevel, RunOptions } from '../run/options.js';
 import type { TerminalRenderer } from '../render/terminal.js';
 import { JsonOutputCollector } from '../render/json-out.js';
+import { stringifyJson } from '../config/hcl/values.js';
 import { finishReport, RunReport } from '../render/report.js';
 
 /** `adjust` lets a command complete the options built from argv (exec sets the program to run). */
@@ -44,7 +45,7 @@ export async function runTerraformCommand(argv: string[], all: boolean, adjust?:
 }
 
 function writeJson(opts: RunOptions, value: unknown, secrets: SecretRegistry): void {
-  const text = secrets.redact(`${JSON.stringify(value, null, 2)}\n`);
+  const text = secrets.redact(`${stringifyJson(value, 2)}\n`);
   if (opts.jsonOut === '-') process.stdout.write(text);
   else writeFileSync(path.resolve(opts.workingDir, opts.jsonOut!), text);
 }

@@ -2,6 +2,7 @@
 // prints), one object keyed by module path, so `jq '."prod/vpc".vpc_id.value'` just works.
 
 import type { EventSink, RunEvent } from '../run/events.js';
+import { parseJson } from '../config/functions/terraform/encoding.js';
 
 export class JsonOutputCollector implements EventSink {
   private readonly stdout = new Map<string, string[]>();
@@ -19,7 +20,7 @@ export class JsonOutputCollector implements EventSink {
     for (const module of [...this.stdout.keys()].sort()) {
       const text = this.stdout.get(module)!.join('\n');
       try {
-        out[module] = JSON.parse(text);
+        out[module] = parseJson(text); // numbers exact (12345678901234567890): written back with stringifyJson
       } catch {
         out[module] = text;
       }

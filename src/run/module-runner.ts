@@ -11,6 +11,7 @@ import { findCredentialOverrides, overrideWarning } from '../auth/hygiene.js';
 import { READ_DEPENDENCIES, type DependencyValues } from '../config/loader.js';
 import type { DependencyConfig, IgnoreRule, ModuleConfig } from '../config/types.js';
 import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
+import { parseJson } from '../config/functions/terraform/encoding.js';
 import { extraEnv, inputsToEnv, isDestroy, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
 import { terraformBackendConfig } from '../terraform/hcl-render.js';
 import { backendFingerprint, initReason, recordInit } from '../terraform/init-decision.js';
@@ -21,6 +22,7 @@ import { overrideContext } from './stack.js';
 import { NULL_VARS_FILE, prepareWorkingDir, workingDirOf, type WorkingDir } from '../terraform/workdir.js';
 import { hooksFor, runErrorHooks, runHooks, type HookRun } from '../terraform/hooks.js';
 import { terraformVersion } from '../terraform/version.js';
+import { hclParsedVariables } from '../terraform/variables.js';
 import { satisfies } from '../shared/version-constraint.js';
 import { runProcess, type ProcessResult } from '../terraform/spawn.js';
 import { ConfigError, ConfigErrors, errorMessage } from '../errors.js';
@@ -159,7 +161,8 @@ export class ModuleRunner {
 
   /** The environment terraform gets for a module: tgo's own, plus inputs, extra env and role credentials. */
   private environment(cfg: ModuleConfig, mc: ModuleCredentials, command: string): Env {
-    return this.session.environment(cfg.dir, mc, (env) => ({ ...inputsToEnv(cfg.inputs, env), ...extraEnv(cfg.terraform.extraArguments, command) }));
+    const hcl = () => hclParsedVariables(workingDirOf(cfg, this.overrides).workDir);
+    return this.session.environment(cfg.dir, mc, (env) => ({ ...inputsToEnv(cfg.inputs, env, hcl), ...extraEnv(cfg.terraform.extraArguments, command) }));
   }
 
   /** Terraform code that hard-codes a profile, keys or its own assume_role silently overrides tgo's credentials. */
@@ -528,7 +531,7 @@ export class ModuleRunner {
     if (r.exitCode !== 0) throw new Error(`terraform output -json exited with code ${r.exitCode}: ${stderr.slice(-3).join(' ')}`);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(stdout.join('\n') || '{}');
+      parsed = parseJson(stdout.join('\n') || '{}'); // numbers exact, as cty reads them
     } catch {
       throw new Error('terraform output -json did not print JSON');
     }

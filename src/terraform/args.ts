@@ -117,16 +117,26 @@ export function extraEnv(extraArguments: ExtraArguments[], command: string): Rec
   return env;
 }
 
-/** inputs → TF_VAR_*; null inputs are left out (terraform then uses the variable's default). */
-export function inputsToEnv(inputs: ValueObject, existing: Record<string, string | undefined>): Record<string, string> {
+/**
+ * inputs → TF_VAR_*; null inputs are left out (terraform then uses the variable's default). `parsedAsHcl`: the
+ * variables terraform parses as HCL (asked only when a string input holds `${`), whose string input has `${`
+ * escaped as in a complex value, so it stays literal.
+ */
+export function inputsToEnv(inputs: ValueObject, existing: Record<string, string | undefined>, parsedAsHcl?: () => Set<string>): Record<string, string> {
   const out: Record<string, string> = {};
+  let hcl: Set<string> | undefined;
   for (const [name, value] of Object.entries(inputs)) {
     const key = `TF_VAR_${name}`;
     if (existing[key] !== undefined || value === null) continue;
-    out[key] = encodeInput(value);
+    if (typeof value === 'string' && value.includes('${') && parsedAsHcl && (hcl ??= parsedAsHcl()).has(name)) {
+      out[key] = escapeInterpolation(value);
+    } else out[key] = encodeInput(value);
   }
   return out;
 }
+
+/** `${` → `$${`, an already escaped `$${` left as it is (Terragrunt's interpolationEscaper). */
+const escapeInterpolation = (s: string) => s.replace(/\$?\$\{/g, () => '$${');
 
 /**
  * One input as Terragrunt passes it: a string as is, anything else as Go's json.Marshal writes it (object keys
@@ -139,7 +149,7 @@ export function encodeInput(v: Value): string {
 
 function goJson(v: Value): string {
   if (v === null) return 'null';
-  if (typeof v === 'string') return goString(v.replace(/\$?\$\{/g, () => '$${'));
+  if (typeof v === 'string') return goString(escapeInterpolation(v));
   if (isNumber(v)) return formatNumber(v); // every digit, as cty's JSON has it (12345678901234567890, 0.1)
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;

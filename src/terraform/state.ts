@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ValueObject } from '../config/hcl/values.js';
+import { parseJson } from '../config/functions/terraform/encoding.js';
 import type { RemoteStateConfig } from '../config/types.js';
 import { scanCode } from './code-scan.js';
 import { terraformBackendConfig } from './hcl-render.js';
@@ -115,6 +116,9 @@ export function outputsOfState(text: string): StateOutputs {
   let doc: { version?: unknown; outputs?: Record<string, { value?: unknown }> };
   try {
     doc = JSON.parse(text);
+    // A double loses digits cty keeps (12345678901234567890, 0.1 as a decimal): outputs holding numbers are
+    // read again exactly (the whole state only then: it may be large, and most outputs hold no number).
+    if (hasNumber(doc.outputs)) doc = parseJson(text) as typeof doc;
   } catch {
     return { reason: 'the state is not valid JSON' };
   }
@@ -125,4 +129,10 @@ export function outputsOfState(text: string): StateOutputs {
     outputs[name] = o.value as ValueObject[string];
   }
   return { outputs };
+}
+
+function hasNumber(v: unknown): boolean {
+  if (typeof v === 'number') return true;
+  if (v === null || typeof v !== 'object') return false;
+  return Object.values(v).some(hasNumber);
 }

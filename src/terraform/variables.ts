@@ -15,6 +15,8 @@ export interface Variable {
   required: boolean;
   /** Declared `sensitive = true`. */
   sensitive: boolean;
+  /** Terraform parses its TF_VAR_ value as HCL (a `type` other than string), not as a literal string. */
+  parsedAsHcl: boolean;
   file: string;
   line: number;
 }
@@ -38,19 +40,38 @@ export function moduleVariables(dir: string): Variable[] {
         if (b.type !== 'variable' || b.labels.length !== 1) continue;
         const attr = (n: string) => b.body.attributes.find((a) => a.name === n);
         const sensitive = attr('sensitive')?.expr;
+        const type = attr('type')?.expr;
         out.push({
           name: b.labels[0]!, required: !attr('default'), file, line: b.range.start.line,
           sensitive: sensitive?.kind === 'literal' && sensitive.value === true,
+          parsedAsHcl: !!type && !(type.kind === 'scopeTraversal' && type.root === 'string' && type.traversal.length === 0),
         });
       }
     } else if (name.endsWith('.tf.json')) {
       const vars = (JSON.parse(readFileSync(file, 'utf8')) as { variable?: Record<string, Record<string, unknown>> }).variable ?? {};
       for (const [v, body] of Object.entries(vars)) {
-        out.push({ name: v, required: !('default' in (body ?? {})), sensitive: body?.sensitive === true, file, line: 1 });
+        const type = body?.type;
+        out.push({
+          name: v, required: !('default' in (body ?? {})), sensitive: body?.sensitive === true, file, line: 1,
+          parsedAsHcl: type !== undefined && type !== 'string',
+        });
       }
     }
   }
   return out;
+}
+
+/**
+ * Variables of the module in `dir` whose TF_VAR_ value terraform parses as HCL, for escaping `${` in a string
+ * input given to them (Terragrunt's declaredVariables): none when the module cannot be read (terraform then
+ * reports it).
+ */
+export function hclParsedVariables(dir: string): Set<string> {
+  try {
+    return new Set(moduleVariables(dir).filter((v) => v.parsedAsHcl).map((v) => v.name));
+  } catch {
+    return new Set();
+  }
 }
 
 /** Variable names a .tfvars or .tfvars.json file sets. */

@@ -40,6 +40,14 @@ function quoteChar(c: string): string {
   return `'${c}'`;
 }
 
+/**
+ * JSON text as HCL values, numbers exact as cty keeps them (jsondecode; terraform's `output -json` and state
+ * outputs, so 12345678901234567890 read from a dependency stays that number). Errors as Go's encoding/json.
+ */
+export function parseJson(text: string): Value {
+  return new JsonParser(text).parse();
+}
+
 class JsonParser {
   private i = 0;
   constructor(private readonly s: string) {}
@@ -711,7 +719,7 @@ function goGzip(data: Buffer): Buffer {
 
 export const encodingFunctions: FunctionTable = {
   jsonencode: def({ params: ['val'], allowNull: ['val'], impl: (args) => goJson(args[0]!) }),
-  jsondecode: def({ params: ['str'], impl: (args) => new JsonParser(toStr(args[0]!, 0)).parse() }),
+  jsondecode: def({ params: ['str'], impl: (args) => parseJson(toStr(args[0]!, 0)) }),
   yamlencode: def({ params: ['value'], allowNull: ['value'], impl: (args) => yamlEncode(args[0]!) }),
   yamldecode: def({ params: ['src'], impl: (args) => yamlDecode(toStr(args[0]!, 0)) }),
   base64gzip: def({ params: ['str'], impl: (args) => goGzip(Buffer.from(toStr(args[0]!, 0), 'utf8')).toString('base64') }),
