@@ -215,7 +215,8 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
     get_aws_caller_identity_user_id: fn([], () => identity().userId),
     get_aws_account_alias: fn([], () => identity().alias ?? ''),
     sops_decrypt_file: fn(['path'], () => {
-      throw new FunctionError('sops_decrypt_file is not supported by tgo');
+      // Deliberately not implemented (README): decrypting needs the sops program or its file format and KMS/age keys.
+      throw new FunctionError('sops_decrypt_file is not supported by tgo; decrypt with run_cmd("--terragrunt-quiet", "sops", "--decrypt", "<file>") instead');
     }),
   };
 }
