@@ -273,7 +273,13 @@ export class ConfigLoader {
     for (const b of decoded.blocks.get('feature') ?? []) {
       const d = b.body.attributes.find((a) => a.name === 'default');
       if (!d) throw new ConfigError(this.display(file), `feature flag "${b.labels[0]}" does not have a default value`, `feature.${b.labels[0]}`, b.range.start.line);
-      featureDefaults[b.labels[0]!] = early.value(d, `feature.${b.labels[0]}.default`);
+      try {
+        featureDefaults[b.labels[0]!] = early.value(d, `feature.${b.labels[0]}.default`);
+      } catch (e) {
+        // Known before anything runs, so it cannot wait for the outputs a read_terragrunt_config value shows.
+        if (!(e instanceof Deferred)) throw e;
+        throw new ConfigError(this.display(file), `cannot read dependency outputs (${e.attribute})`, `feature.${b.labels[0]}.default`, d.range.start.line);
+      }
       featureLines.set(b.labels[0]!, b.range.start.line);
     }
     const features = this.features(file, mergeFeatureDefaults(featureDefaults, inheritedFeatures), featureLines);
@@ -555,13 +561,13 @@ export class ConfigLoader {
       for (const d of module.disabledDependencies ?? []) values[d.name] = { outputs: d.mockOutputs ?? {}, config_path: d.configPath };
       ({ module, exposed } = this.loadConfig(file, from.originalConfigPath, values));
     } else {
-      for (const d of module.dependencies) outputs[d.name] = UNKNOWN;
+      for (const d of module.dependencies) outputs[d.name] = unknown(`dependency.${d.name}.outputs of ${this.display(file)}`);
     }
     const blocks = isObject(exposed.dependency) ? exposed.dependency : {};
     const dependency = lazyObject(Object.keys(outputs), (name) => withKey(blocks[name], 'outputs', outputs[name]!));
     const base: Record<string, Value | LazyObject> = { ...exposed, locals: module.locals, inputs: module.inputs, dependency };
     // What the file could not evaluate yet (it reads its dependencies' outputs) is unknown as a whole.
-    for (const p of module.deferred) base[p.split('.')[0]!] = UNKNOWN;
+    for (const p of module.deferred) base[p.split('.')[0]!] = unknown(`${p} of ${this.display(file)}`);
     return lazyObject(Object.keys(base), (k) => base[k]);
   }
 
@@ -684,12 +690,16 @@ export class ConfigLoader {
   }
 }
 
-/** A value not known before dependency outputs are: reading any part of it defers the attribute that does. */
-const UNKNOWN = new LazyObject(() => {
-  throw new Deferred('dependency outputs');
-}, () => {
-  throw new Deferred('dependency outputs');
-});
+/**
+ * A value not known before dependency outputs are (`what` names it): reading any part of it defers the attribute
+ * that does; where nothing can wait (an include path), the error says what was read.
+ */
+function unknown(what: string): LazyObject {
+  const wait = (): never => {
+    throw new Deferred(what);
+  };
+  return new LazyObject(wait, wait);
+}
 
 function lazyObject(keys: string[], get: (key: string) => Value | LazyObject | undefined): LazyObject {
   return new LazyObject((k) => (keys.includes(k) ? get(k) : undefined), () => keys);

@@ -148,6 +148,23 @@ describe('read_terragrunt_config', () => {
     expect(await outputs(path.join(root, 'with_default'))).toEqual({ data: 'default value' });
   });
 
+  // tgo, deliberately (README): Terragrunt reads the outputs while parsing; tgo reads them when the unit runs, so
+  // what must be known before anything runs cannot show them.
+  it.each([
+    ['iam_role', 'iam_role = local.c.dependency.dep.outputs.role\n', /terragrunt\.hcl:4: iam_role: iam_role cannot read dependency outputs/],
+    ['a feature default', 'feature "f" {\n  default = local.c.dependency.dep.outputs.flag\n}\n', /terragrunt\.hcl:5: feature\.f\.default: cannot read dependency outputs \(dependency\.dep\.outputs of common\.hcl\)/],
+  ])('%s showing the read file\'s dependency outputs is an error naming the file and line', async (_name, hcl, message) => {
+    const dir = fixture({
+      'dep/terragrunt.hcl': '',
+      'app/common.hcl': 'dependency "dep" {\n  config_path = "../dep"\n}\n',
+      'app/terragrunt.hcl': `locals {\n  c = read_terragrunt_config("common.hcl")\n}\n${hcl}`,
+    });
+    const r = await run(['plan'], path.join(dir, 'app'));
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+    expect(terraformRan(r)).toBe(false);
+  });
+
   // Terragrunt: TestTFReadTerragruntConfigDependencyInStack (fixtures/regressions/read-config-dependency-stack,
   // issue 5624): the read file's inputs use its dependency's outputs, mocked for plan.
   describe('mock rules of the read file\'s dependencies', () => {
