@@ -2,7 +2,7 @@
 // prints), one object keyed by module path, so `jq '."prod/vpc".vpc_id.value'` just works.
 
 import type { EventSink, RunEvent } from '../run/events.js';
-import { parseJson } from '../config/functions/terraform/encoding.js';
+import { parseJson } from '../config/hcl/json.js';
 
 export class JsonOutputCollector implements EventSink {
   private readonly stdout = new Map<string, string[]>();

@@ -11,7 +11,7 @@ import { findCredentialOverrides, overrideWarning } from '../auth/hygiene.js';
 import { READ_DEPENDENCIES, type DependencyValues } from '../config/loader.js';
 import type { DependencyConfig, IgnoreRule, ModuleConfig } from '../config/types.js';
 import { isObject, type Value, type ValueObject } from '../config/hcl/values.js';
-import { parseJson } from '../config/functions/terraform/encoding.js';
+import { parseJson } from '../config/hcl/json.js';
 import { extraEnv, inputsToEnv, isDestroy, NO_INIT_COMMANDS, terraformArgs } from '../terraform/args.js';
 import { terraformBackendConfig } from '../terraform/hcl-render.js';
 import { backendFingerprint, initReason, recordInit } from '../terraform/init-decision.js';

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ValueObject } from '../config/hcl/values.js';
-import { parseJson } from '../config/functions/terraform/encoding.js';
+import { parseJson } from '../config/hcl/json.js';
 import type { RemoteStateConfig } from '../config/types.js';
 import { scanCode } from './code-scan.js';
 import { terraformBackendConfig } from './hcl-render.js';
