@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Attribute, Block, Body, Expr } from './hcl/ast.js';
 import { EvalError, HclSyntaxError } from './hcl/errors.js';
 import { referencedRoots } from './hcl/analysis.js';
+import { CONTROL_FLOW } from './hcl/functions.js';
 import { evaluate, evaluateLazy, type EvalScope, type LazyObject } from './hcl/eval.js';
 import type { Value } from './hcl/values.js';
 import type { BodySchema, NotActedOn } from './schema.js';
@@ -86,12 +87,13 @@ export function decodeBody(body: Body, schema: BodySchema, file: string, where: 
 
 /** Thrown (internally) for an attribute that must wait for dependency outputs. */
 export class Deferred extends Error {
+  readonly [CONTROL_FLOW] = true;
   readonly attribute: string;
-  constructor(attribute: string) {
+  constructor(attribute: string, why = 'reads dependency outputs') {
     // Control flow, thrown once per deferred attribute of every module: skip capturing a stack trace.
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
-    super(`${attribute} reads dependency outputs`);
+    super(`${attribute} ${why}`);
     Error.stackTraceLimit = limit;
     this.attribute = attribute;
   }

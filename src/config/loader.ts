@@ -3,6 +3,7 @@
 // One loader serves a whole run, so every file is read and parsed once and read_terragrunt_config/run_cmd
 // results are shared.
 
+import { isUtf8 } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { parseConfig } from './hcl/parser.js';
 import { isObject, stringifyJson, type Value, type ValueObject } from './hcl/values.js';
 import { terraformFunctions } from './functions/terraform/index.js';
 import { deepMerge, gitTopLevel, terragruntFunctions, type IncludeRef, type RunCmdCache, type TerragruntScope, type TerragruntServices } from './functions/terragrunt.js';
-import type { FunctionContext, FunctionTable } from './hcl/functions.js';
+import { FunctionError, type FunctionContext, type FunctionTable } from './hcl/functions.js';
 import { AttributeEvaluator, Deferred, decodeBody, passConfigErrors, toConfigError, type DecodedBody, type DisplayPath, type NotActedOnHit } from './decode.js';
 import { TERRAGRUNT_SCHEMA } from './schema.js';
 import { fileConfigFromTree, mergeFileConfigs, type BlockLists, type FileConfig } from './merge.js';
@@ -44,6 +45,11 @@ export interface LoaderOptions {
   sourceCliFlag?: string;
   /** --config: a module folder holding a file of this name is configured by it instead of terragrunt.hcl. */
   configName?: string;
+  /**
+   * sops_decrypt_file that fails with tgo's own credentials before the module's are known (loading the stack)
+   * defers what reads it to the module's run, which decrypts with the module's role (setModuleEnv).
+   */
+  deferSops?: boolean;
 }
 
 interface ParsedFile {
@@ -74,6 +80,11 @@ export class ConfigLoader {
   /** terragrunt.values.hcl per directory (undefined: the directory has none). */
   private readonly valuesCache = new Map<string, ValueObject | undefined>();
   private readonly runCmdCache = new Map<string, string>();
+  /** Plain text of sops files by credentials key and path. */
+  private readonly sopsCache = new Map<string, string>();
+  private readonly moduleEnvs = new Map<string, { key: string; env: NodeJS.ProcessEnv }>();
+  /** Module config paths whose sops_decrypt_file waits for the module's credentials (setModuleEnv). */
+  readonly sopsDeferred = new Set<string>();
   /** find_in_parent_folders' existence checks (6,000 stat calls for a 1,000-module stack, ~170 distinct). */
   private readonly existsCache = new Map<string, boolean>();
   /** Commands run_cmd actually started (cache misses), for tests and --log-level debug. */
@@ -107,6 +118,19 @@ export class ConfigLoader {
       const rel = path.relative(root, p);
       return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
     };
+  }
+
+  /**
+   * From now on the module's sops_decrypt_file calls run sops in `env` (its credentials): `key` names those
+   * credentials, so one decryption serves every module with the same ones.
+   */
+  setModuleEnv(configPath: string, key: string, env: NodeJS.ProcessEnv): void {
+    this.moduleEnvs.set(configPath, { key, env });
+  }
+
+  /** Whether a module's own file or one it includes calls `name` (read files aside). */
+  calls(cfg: ModuleConfig, name: string): boolean {
+    return [cfg.configPath, ...cfg.includes.map((i) => i.path)].some((f) => this.files.get(f)?.calls.has(name));
   }
 
   /** Answer get_aws_* with this (per module config path); set before the first evaluation. */
@@ -464,6 +488,7 @@ export class ConfigLoader {
       readTfvarsFile: (file) => passConfigErrors(() => this.readTfvars(file)),
       repoRoot: (dir) => this.repoRoot(dir),
       runCmd: (dir, args, quiet, cache) => this.runCmd(dir, args, quiet, cache),
+      sopsDecrypt: (file) => this.sopsDecrypt(file, tg.originalConfigPath),
       awsIdentity: this.opts.awsIdentity ? () => this.opts.awsIdentity!(tg.originalConfigPath) : undefined,
       terraformWorkingDir: this.opts.terraformWorkingDir ? () => this.terraformWorkingDir(tg.originalConfigPath) : undefined,
       sourceCliFlag: this.opts.sourceCliFlag,
@@ -666,6 +691,40 @@ export class ConfigLoader {
     return found;
   }
 
+  /**
+   * sops_decrypt_file: `sops --decrypt` in the module's environment once its credentials are known, tgo's own
+   * before; once per file per credentials per run. The plain text is never logged.
+   */
+  private sopsDecrypt(file: string, configPath: string): string {
+    const own = this.moduleEnvs.get(configPath);
+    const key = `${own?.key ?? 'tgo'}\0${file}`;
+    const cached = this.sopsCache.get(key);
+    if (cached !== undefined) return cached;
+    const format = sopsFormat(file);
+    let out: Buffer;
+    try {
+      out = execFileSync('sops', ['--decrypt', '--input-type', format, '--output-type', format, file],
+        { cwd: path.dirname(file), env: own?.env ?? this.opts.env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+    } catch (e) {
+      const err = e as { status?: number; stderr?: Buffer; code?: string };
+      if (err.code === 'ENOENT') {
+        throw new FunctionError('the sops program is not installed (tgo decrypts with `sops --decrypt`; see https://getsops.io)');
+      }
+      // Before the module's own credentials are known, a key only its role may use is not a failure yet.
+      if (!own && this.opts.deferSops) {
+        this.sopsDeferred.add(configPath);
+        throw new Deferred(`sops_decrypt_file("${this.display(file)}")`, 'needs the module\'s credentials');
+      }
+      const why = String(err.stderr ?? '').trim().split('\n').slice(-3).join(' | ');
+      throw new FunctionError(`sops could not decrypt ${this.display(file)} (exit code ${err.status ?? '?'})${why ? `: ${why}` : ''}`);
+    }
+    const text = out.toString('utf8');
+    if (!isUtf8(out)) throw new FunctionError(`${this.display(file)} decrypts to data that is not UTF-8 text`);
+    this.sopsCache.set(key, text);
+    this.opts.onLog?.('debug', `sops_decrypt_file ${this.display(file)} (${format}) decrypted${own ? ' with the module\'s credentials' : ''}`);
+    return text;
+  }
+
   private runCmd(dir: string, args: string[], quiet: boolean, cache: RunCmdCache = 'dir'): string {
     const key = `${cache === 'global' ? '' : dir}\0${args.join('\0')}`;
     const cached = cache === 'none' ? undefined : this.runCmdCache.get(key);
@@ -688,6 +747,12 @@ export class ConfigLoader {
     if (!quiet && out !== '') this.opts.onLog?.('info', out);
     return out;
   }
+}
+
+/** sops' file formats by extension, as Terragrunt picks them (vsops.FormatForPath); anything else is binary. */
+function sopsFormat(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.yaml' || ext === '.yml' ? 'yaml' : ext === '.json' ? 'json' : ext === '.env' ? 'dotenv' : ext === '.ini' ? 'ini' : 'binary';
 }
 
 /**

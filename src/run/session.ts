@@ -3,6 +3,7 @@
 // inspection commands all work through it, and so can any feature that needs "module M's credentials"
 // (reading state from S3 with a dependency's role, running a command in a module's environment).
 
+import { createHash } from 'node:crypto';
 import { applyCredentials, copyEnv, type Env } from '../auth/env.js';
 import type { RoleSpec } from '../auth/role.js';
 import { RunCredentials, type ModuleCredentials } from '../auth/run-credentials.js';
@@ -146,11 +147,15 @@ export class RunSession {
     // Phase one never asks IAM for the alias (see identity.ts): a module that used it is evaluated again.
     const readsIdentity = (!!this.role(cfg.dir) && this.auth.readsIdentity(this.loader, cfg)) || this.auth.identities.aliasDeferred.has(cfg.configPath);
     const deferred = cfg.deferred.length > 0 && !!dependencies;
-    if (!deferred && !readsIdentity) return cfg;
+    // sops_decrypt_file decrypts with the module's credentials, as Terragrunt's does after assuming its role.
+    const readsSops = this.loader.calls(cfg, 'sops_decrypt_file');
+    if (!deferred && !readsIdentity && !(readsSops && (this.role(cfg.dir) || this.loader.sopsDeferred.has(cfg.configPath)))) return cfg;
     const values = deferred ? await dependencies!() : undefined;
-    if (readsIdentity) {
-      const own = mc ?? (await this.credentials(cfg.dir));
-      await this.auth.identities.use(cfg.configPath, `module:${cfg.dir}`, async () => own.credentials);
+    const own = readsIdentity || readsSops ? mc ?? (await this.credentials(cfg.dir)) : undefined;
+    if (readsIdentity) await this.auth.identities.use(cfg.configPath, `module:${cfg.dir}`, async () => own!.credentials);
+    if (readsSops) {
+      const key = own!.credentials ? createHash('sha256').update(own!.credentials.accessKeyId).digest('hex') : 'tgo';
+      this.loader.setModuleEnv(cfg.configPath, key, this.environment(cfg.dir, own!));
     }
     return this.auth.identities.load(() => this.loader.loadModule(cfg.dir, values));
   }

@@ -41,6 +41,7 @@ export function createLoader(opts: RunOptions, onLog?: (level: 'info' | 'debug' 
     terraformWorkingDir: (cfg) => workingDirOf(cfg, overrideContext(opts)).workDir,
     sourceCliFlag: opts.sources?.source,
     configName: opts.configFile ? path.basename(opts.configFile) : undefined,
+    deferSops: true,
   });
 }
 

@@ -47,6 +47,8 @@ export interface TerragruntServices {
   terraformWorkingDir?(): string;
   /** The value of --source, '' when not given. */
   sourceCliFlag?: string;
+  /** A sops-encrypted file's plain text, decrypted by the sops program with the module's credentials. */
+  sopsDecrypt?(file: string, from: TerragruntScope): string;
   /** The git top-level directory of `dir` (the loader answers once per repository per run). */
   repoRoot?(dir: string): string;
 }
@@ -214,9 +216,11 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
     get_aws_caller_identity_arn: fn([], () => identity().arn),
     get_aws_caller_identity_user_id: fn([], () => identity().userId),
     get_aws_account_alias: fn([], () => identity().alias ?? ''),
-    sops_decrypt_file: fn(['path'], () => {
-      // Deliberately not implemented (README): decrypting needs the sops program or its file format and KMS/age keys.
-      throw new FunctionError('sops_decrypt_file is not supported by tgo; decrypt with run_cmd("--terragrunt-quiet", "sops", "--decrypt", "<file>") instead');
+    sops_decrypt_file: fn(['path'], (args, ctx) => {
+      const file = resolve(asString(args[0]!, 'path'));
+      ctx.onRead?.(file);
+      if (!svc.sopsDecrypt) throw new FunctionError('sops_decrypt_file is not available here');
+      return svc.sopsDecrypt(file, scope);
     }),
   };
 }

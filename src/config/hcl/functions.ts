@@ -103,8 +103,14 @@ export function invoke(e: FunctionCallExpr, fn: HclFunction, args: Value[], argR
   }
 }
 
+/**
+ * Marks an error that is control flow, not a failure (the loader's "wait for run time"): a function that throws
+ * one has it pass through the call unwrapped, so the attribute that called it is deferred rather than failed.
+ */
+export const CONTROL_FLOW = Symbol('hcl.controlFlow');
+
 function failed(e: FunctionCallExpr, fn: HclFunction, x: unknown, argRanges: Range[]): never {
-  if (x instanceof EvalError) throw x;
+  if (x instanceof EvalError || (x instanceof Error && CONTROL_FLOW in x)) throw x;
   const raw = x instanceof Error ? x.message : String(x);
   const msg = raw.endsWith('.') ? raw.slice(0, -1) : raw;
   if (x instanceof FunctionError) {

@@ -33,10 +33,7 @@ describe('Terragrunt functions', () => {
     expect(v.tls).toBe(true);
   });
 
-  it('sops_decrypt_file is a clear error naming the function, the file and line, and the run_cmd alternative', () => {
-    expect(() => inputs({ 'unit/terragrunt.hcl': 'locals {\n  s = 1\n}\ninputs = {\n  secret = sops_decrypt_file("secrets.enc.json")\n}\n' }))
-      .toThrow(/terragrunt\.hcl:5\S*: inputs: .*sops_decrypt_file is not supported by tgo; decrypt with run_cmd\("--terragrunt-quiet", "sops", "--decrypt"/);
-  });
+
 
   it('constraint_check(version, constraint)', () => {
     const v = inputs({ 'unit/terragrunt.hcl': 'inputs = {\n  a = constraint_check("1.5.7", ">= 1.5, < 2.0")\n  b = constraint_check("2.1.0", "~> 1.5")\n  c = constraint_check("1.11.4", "~> 1.11.0")\n}\n' });
