@@ -9,6 +9,7 @@ import type { LogLevel, RunOptions } from '../run/options.js';
 import { UsageError } from '../errors.js';
 import { LOG_FORMATS, type LogFormat } from '../render/log-format.js';
 import { defaultProviderCacheDir } from '../terraform/provider-cache.js';
+import { cleanPattern, compileGlob, GlobError } from '../shared/glob.js';
 import { flagBool, flagList, flagNumber, flagString, parseArgs, type ParsedArgs } from './parse-args.js';
 import { parseSourceMap, type SourceOptions } from '../source/overrides.js';
 
@@ -121,8 +122,8 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     failFast: flagBool(p, 'failFast'),
     ignoreDependencyErrors: flagBool(p, 'ignoreDependencyErrors'),
     ignoreDependencyOrder: flagBool(p, 'ignoreDependencyOrder'),
-    includeDirs: flagList(p, 'includeDir'),
-    excludeDirs: flagList(p, 'excludeDir'),
+    includeDirs: globList(p, 'includeDir'),
+    excludeDirs: globList(p, 'excludeDir'),
     includeDirsFrom: sourceName(p, 'includeDir'),
     excludeDirsFrom: sourceName(p, 'excludeDir'),
     // Terragrunt 1.x: --queue-include-dir selects only the matching units (its classic spelling also brings
@@ -155,6 +156,20 @@ export function parseShard(raw: string, where: string): { index: number; count: 
     throw new UsageError(`${where} expects k/n with 1 <= k <= n (for example 2/4), got "${raw}".`);
   }
   return { index, count };
+}
+
+/** A list of globs, each checked now so that a malformed one stops the command before anything is loaded. */
+function globList(p: ParsedArgs, key: string): string[] {
+  const globs = flagList(p, key);
+  for (const g of globs) {
+    try {
+      compileGlob(cleanPattern(g));
+    } catch (e) {
+      if (e instanceof GlobError) throw new UsageError(`${sourceName(p, key)}: ${JSON.stringify(g)} is not a valid glob: ${e.message}.`);
+      throw e;
+    }
+  }
+  return globs;
 }
 
 /** The flag as typed or the env var that set `key`, for messages. */

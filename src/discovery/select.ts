@@ -4,6 +4,7 @@
 
 import path from 'node:path';
 import type { ExcludeConfig, ModuleConfig } from '../config/types.js';
+import { cleanPattern, compileGlob } from '../shared/glob.js';
 
 export interface SelectionInput {
   /** Modules under the working dir, by absolute dir. */
@@ -34,52 +35,21 @@ export interface Selection {
   excluded: { dir: string; reason: string }[];
 }
 
-/** A glob over `/`-separated relative paths: `**` any number of directories, `*` and `?` within one, `{a,b}`, `[ab]`. */
-export function globToRegExp(glob: string): RegExp {
-  let g = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-  if (g === '' || g === '.') g = '.';
-  let re = '';
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i]!;
-    if (c === '*') {
-      if (g[i + 1] === '*') {
-        // `**/` matches zero or more directories; a trailing `**` matches everything below.
-        if (g[i + 2] === '/') {
-          re += '(?:.*/)?';
-          i += 2;
-        } else {
-          re += '.*';
-          i += 1;
-        }
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const end = g.indexOf('}', i);
-      if (end < 0) re += '\\{';
-      else {
-        re += `(?:${g.slice(i + 1, end).split(',').map((p) => p.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
-        i = end;
-      }
-    } else if (c === '[') {
-      const end = g.indexOf(']', i);
-      if (end < 0) re += '\\[';
-      else {
-        re += `[${g.slice(i + 1, end).replace(/^!/, '^')}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-/** Include and exclude globs matched against module dirs relative to the working dir. */
+/**
+ * Include and exclude globs (Terragrunt's path filters): a relative pattern is matched against the module dir
+ * relative to the working dir ('.' for the working dir itself, `../x` for a dependency outside it), an absolute
+ * one against the absolute dir; both after Go's path.Clean of the pattern.
+ */
 function dirMatcher(workingDir: string, includeDirs: string[], excludeDirs: string[]) {
   const rel = (dir: string) => {
     const r = path.relative(workingDir, dir).split(path.sep).join('/');
     return r === '' ? '.' : r;
   };
-  const patterns = (globs: string[]) => globs.map((g) => globToRegExp(path.isAbsolute(g) ? rel(g) : g));
-  const matches = (res: RegExp[], dir: string) => res.some((re) => re.test(rel(dir)));
+  const patterns = (globs: string[]) => globs.map((g) => {
+    const glob = compileGlob(cleanPattern(g));
+    return path.isAbsolute(g) ? (dir: string) => glob.match(dir.split(path.sep).join('/')) : (dir: string) => glob.match(rel(dir));
+  });
+  const matches = (tests: ((dir: string) => boolean)[], dir: string) => tests.some((t) => t(dir));
   return { rel, matches, includes: patterns(includeDirs), excludes: patterns(excludeDirs) };
 }
 

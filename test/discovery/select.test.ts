@@ -1,30 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { globToRegExp, selectModules } from '../../src/discovery/select.js';
+import { selectModules } from '../../src/discovery/select.js';
 import type { ModuleConfig } from '../../src/config/types.js';
-
-describe('globToRegExp', () => {
-  const m = (glob: string, p: string) => globToRegExp(glob).test(p);
-  it('matches whole relative paths', () => {
-    expect(m('prod/vpc', 'prod/vpc')).toBe(true);
-    expect(m('prod', 'prod/vpc')).toBe(false); // exact, as Terragrunt
-    expect(m('./prod/vpc/', 'prod/vpc')).toBe(true);
-  });
-  it('* stays within a directory, ** crosses them', () => {
-    expect(m('prod/*', 'prod/vpc')).toBe(true);
-    expect(m('prod/*', 'prod/us-east-1/vpc')).toBe(false);
-    expect(m('prod/**', 'prod/us-east-1/vpc')).toBe(true);
-    expect(m('**/vpc', 'vpc')).toBe(true);
-    expect(m('**/vpc', 'prod/us-east-1/vpc')).toBe(true);
-    expect(m('**/vpc', 'prod/vpc-peering')).toBe(false);
-  });
-  it('supports ?, {a,b} and [ab]', () => {
-    expect(m('env?/app', 'env1/app')).toBe(true);
-    expect(m('{dev,stage}/app', 'stage/app')).toBe(true);
-    expect(m('{dev,stage}/app', 'prod/app')).toBe(false);
-    expect(m('[ps]*/app', 'prod/app')).toBe(true);
-    expect(m('a.b', 'axb')).toBe(false);
-  });
-});
 
 function cfg(dir: string, deps: string[] = [], extra: Partial<ModuleConfig> = {}): ModuleConfig {
   return { dir, configPath: `${dir}/terragrunt.hcl`, includes: [], locals: {}, iam: {}, dependencies: [], dependencyPaths: deps, inputs: {},
