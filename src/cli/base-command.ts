@@ -4,7 +4,7 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import { nameSuggestion } from '../config/hcl/errors.js';
 import { UsageError } from '../errors.js';
-import { checkPassThrough } from './flag-check.js';
+import { checkPassThrough, foreignFlag } from './flag-check.js';
 import { FLAGS, type FlagSpec } from './flags.js';
 import { reportError, SecretRegistry } from './kit.js';
 import { parseArgs } from './parse-args.js';
@@ -38,6 +38,13 @@ export abstract class TgoCommand extends Command {
   static '--' = false;
   // tgo parses argv itself; this tells oclif not to warn that parse() was not called.
   override parsed = true;
+
+  /** A tgo flag that only other commands act on (--platform, --shard, …) is refused before anything runs. */
+  override async init(): Promise<void> {
+    await super.init();
+    const refused = foreignFlag(this.argv, this.id ?? '');
+    if (refused) this.exit(reportError(new UsageError(refused), 'info', new SecretRegistry()));
+  }
 
   /** End the process promptly: nothing tgo loads should keep it alive after the work is done. */
   protected finish(exitCode: number): void {

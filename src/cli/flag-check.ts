@@ -5,7 +5,7 @@
 
 import { editDistance } from '../config/hcl/errors.js';
 import { UsageError } from '../errors.js';
-import type { FlagSpec } from './flags.js';
+import { FLAGS, matchFlag, type FlagSpec } from './flags.js';
 import { TERRAGRUNT_FLAGS, type Scope } from './terragrunt-flags.js';
 
 export type FlagClass =
@@ -92,3 +92,35 @@ export function checkPassThrough(argv: string[], scope: Scope, specs: FlagSpec[]
 
 /** Answered by oclif before a command runs. */
 const OCLIF_FLAGS = new Set(['help', 'version']);
+
+/** Commands that select units of a stack as run --all does (oclif ids). */
+const SELECTING = ['run', 'run-all', 'stack:run', 'find', 'list', 'output-module-groups', 'ci:generate'];
+
+/**
+ * tgo's own flags that mean something to some commands only (the CI settings, and the selections by git change
+ * and shard): any other command refuses them instead of ignoring them. Keys of src/cli/flags.ts.
+ */
+export const FLAG_COMMANDS: Record<string, string[]> = {
+  ...Object.fromEntries(FLAGS.filter((f) => f.group === 'CI').map((f) => [f.key, ['ci:generate']])),
+  changedSince: SELECTING,
+  shard: SELECTING,
+  shardLevel: SELECTING,
+};
+
+/** The first tgo flag on the line (before a bare `--`) that `commandId` does not use, as a message. */
+export function foreignFlag(argv: string[], commandId: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === '--') return undefined;
+    const m = matchFlag(token);
+    if (!m) continue;
+    const users = FLAG_COMMANDS[m.spec.key];
+    if (users && !users.includes(commandId)) {
+      const name = token.split('=')[0]!;
+      const where = commandId === 'terraform' ? 'a terraform command in one module' : `tgo ${commandId.replace(/:/g, ' ')}`;
+      return `${name} is not used by ${where}: only ${users.map((u) => `tgo ${u.replace(/:/g, ' ')}`).join(', ')} ${users.length === 1 ? 'acts' : 'act'} on it. Nothing was run.`;
+    }
+    if (m.inline === undefined && m.spec.kind !== 'boolean') i++;
+  }
+  return undefined;
+}

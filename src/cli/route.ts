@@ -32,6 +32,9 @@ export const TOPICS: Record<string, ReadonlySet<string>> = {
   backend: new Set(['bootstrap', 'delete']),
 };
 
+/** The hidden command that refuses a word after a command group that is none of its commands. */
+export const UNKNOWN_SUBCOMMAND = 'unknown-subcommand';
+
 /** Classic names and what they are now (the extra words are inserted right after the command). */
 const CLASSIC: Record<string, string[]> = {
   'render-json': ['render', '--json'],
@@ -65,6 +68,8 @@ export function routeArgv(argv: string[]): string[] {
   if (TOPICS[word]) {
     const sub = commandIndex(without, at);
     if (sub >= 0 && TOPICS[word]!.has(without[sub]!)) return [word, without[sub]!, ...without.slice(0, sub), ...without.slice(sub + 1)];
+    // `tgo backend bogus`: a clear error listing the group's commands (oclif would only say "not found").
+    if (sub >= 0) return [UNKNOWN_SUBCOMMAND, word, without[sub]!];
     return [word, ...without];
   }
   if (TGO_COMMANDS.has(word)) return [word, ...without];
