@@ -118,7 +118,9 @@ export function foreignFlag(argv: string[], commandId: string): string | undefin
     if (users && !users.includes(commandId)) {
       const name = token.split('=')[0]!;
       const where = commandId === 'terraform' ? 'a terraform command in one module' : `tgo ${commandId.replace(/:/g, ' ')}`;
-      return `${name} is not used by ${where}: only ${users.map((u) => `tgo ${u.replace(/:/g, ' ')}`).join(', ')} ${users.length === 1 ? 'acts' : 'act'} on it. Nothing was run.`;
+      const what = users === SELECTING ? 'it selects units of a stack: use it with run --all, stack run, find, list, output-module-groups or ci generate'
+        : `only ${users.map((u) => `tgo ${u.replace(/:/g, ' ')}`).join(', ')} ${users.length === 1 ? 'acts' : 'act'} on it`;
+      return `${name} is not used by ${where}: ${what}. Nothing was run.`;
     }
     if (m.inline === undefined && m.spec.kind !== 'boolean') i++;
   }

@@ -125,6 +125,8 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     includeDirs: globList(p, 'includeDir'),
     excludeDirs: globList(p, 'excludeDir'),
     includeDirsFrom: sourceName(p, 'includeDir'),
+    includeUnitsReading: globList(p, 'includeUnitsReading'),
+    includeUnitsReadingFrom: sourceName(p, 'includeUnitsReading'),
     excludeDirsFrom: sourceName(p, 'excludeDir'),
     // Terragrunt 1.x: --queue-include-dir selects only the matching units (its classic spelling also brings
     // their dependencies); --queue-include-external asks for the dependencies too.

@@ -25,6 +25,11 @@ export interface SelectionInput {
    * their dependents). Like include dirs, but never bringing their dependencies: those are already applied.
    */
   changed?: { dirs: Set<string>; reason: string };
+  /**
+   * --queue-include-units-reading: modules that read a file one of these globs matches are chosen too (like
+   * include dirs, but never bringing their dependencies, as Terragrunt's reading= filter).
+   */
+  reading?: { globs: string[]; flag?: string };
   /** Decides each external dependency: run it or not. */
   runExternal(dir: string, dependent: string): Promise<boolean>;
   dependencies(dir: string): string[];
@@ -57,6 +62,17 @@ function dirMatcher(workingDir: string, includeDirs: string[], excludeDirs: stri
 export function excludedByDir(workingDir: string, excludeDirs: string[]): (dir: string) => boolean {
   const { matches, excludes } = dirMatcher(workingDir, [], excludeDirs);
   return (dir) => matches(excludes, dir);
+}
+
+/**
+ * Whether a module read a file one of `globs` matches (Terragrunt's reading= filter): each file the module's
+ * configuration read (its own config file aside) is tried as an absolute path and relative to the working dir.
+ */
+function readingMatcher(workingDir: string, globs: string[]): (cfg: ModuleConfig) => boolean {
+  const compiled = globs.map((g) => compileGlob(cleanPattern(g)));
+  const slash = (p: string) => p.split(path.sep).join('/');
+  return (cfg) => (cfg.filesRead ?? []).some((file) => file !== cfg.configPath
+    && compiled.some((g) => g.match(slash(file)) || g.match(slash(path.relative(workingDir, file)))));
 }
 
 /** Reasons name the flag or env var as the user gave it (default: the classic flag). */
@@ -96,7 +112,8 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
   const excluded = new Map<string, string>();
   const all = [...input.modules.keys()];
   let chosen = new Set(all);
-  if (includes.length > 0 || input.changed) {
+  const reads = input.reading ? readingMatcher(input.workingDir, input.reading.globs) : undefined;
+  if (includes.length > 0 || input.changed || reads) {
     chosen = new Set(all.filter((d) => matches(includes, d)));
     if (!input.strictInclude) {
       // Included modules bring what they depend on, transitively.
@@ -111,7 +128,9 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
       }
     }
     for (const d of input.changed?.dirs ?? []) if (input.modules.has(d)) chosen.add(d);
-    const why = [includes.length > 0 ? notMatchedBy(input.includeFlag) : '', input.changed?.reason ?? ''].filter(Boolean).join(' and ');
+    if (reads) for (const d of all) if (reads(input.modules.get(d)!)) chosen.add(d);
+    const why = [includes.length > 0 ? notMatchedBy(input.includeFlag) : '', input.changed?.reason ?? '',
+      reads ? `reads no file matched by ${input.reading!.flag ?? '--queue-include-units-reading'}` : ''].filter(Boolean).join(' and ');
     for (const d of all) if (!chosen.has(d)) excluded.set(d, why);
   }
 

@@ -51,6 +51,9 @@ export interface RunOptions {
   includeDirsFrom?: string;
   excludeDirsFrom?: string;
   strictInclude?: boolean;
+  /** --queue-include-units-reading globs: also the modules that read a matching file (no dependencies brought). */
+  includeUnitsReading?: string[];
+  includeUnitsReadingFrom?: string;
   /** Dependencies outside workingDir: run them, never run them, or ask. */
   externalDependencies?: 'include' | 'ignore' | 'ask';
   /** `tgo exec -- <argv>`: run this program in each module instead of terraform (inputs and role as for terraform). */

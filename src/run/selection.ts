@@ -51,6 +51,7 @@ export async function selectForRun(opts: RunOptions, stack: Stack, runExternal: 
     includeFlag: opts.includeDirsFrom,
     excludeFlag: opts.excludeDirsFrom,
     strictInclude: opts.strictInclude ?? false,
+    reading: opts.includeUnitsReading?.length ? { globs: opts.includeUnitsReading, flag: opts.includeUnitsReadingFrom } : undefined,
     changed,
     dependencies: (dir) => stack.graph.nodes.get(dir)?.dependsOn ?? [],
     runExternal,

@@ -72,7 +72,7 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
     throw new ConfigError(opts.workingDir, `no ${names.join(' or ')} found in ${opts.workingDir} or below: nothing to run`);
   }
   const { roots, unselected } = dirs ? { roots: dirs, unselected: [] } : queueRoots(found, {
-    workingDir: opts.workingDir, includeDirs: opts.includeDirs ?? [], excludeDirs: opts.excludeDirs ?? [], changed: opts.changedSince !== undefined,
+    workingDir: opts.workingDir, includeDirs: opts.includeDirs ?? [], excludeDirs: opts.excludeDirs ?? [], changed: opts.changedSince !== undefined || (opts.includeUnitsReading?.length ?? 0) > 0,
     includeFlag: opts.includeDirsFrom, excludeFlag: opts.excludeDirsFrom,
   });
   const session = defaultSessionName();

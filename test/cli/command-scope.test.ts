@@ -26,7 +26,7 @@ const started = () => tf.records().length;
 describe('flags only some commands act on', () => {
   it.each([
     [['find', '--platform', 'gitlab'], '--platform is not used by tgo find: only tgo ci generate acts on it'],
-    [['dag', 'graph', '--shard', '1/2'], '--shard is not used by tgo dag graph: only tgo run, tgo run-all'],
+    [['dag', 'graph', '--shard', '1/2'], '--shard is not used by tgo dag graph: it selects units of a stack: use it with run --all'],
     [['render', '--json', '--queue-include-units-changed-since=main'], '--queue-include-units-changed-since is not used by tgo render'],
     [['hcl', 'validate', '--image', 'x'], '--image is not used by tgo hcl validate'],
     [['exec', '--pipeline-file', 'ci.yml', '--', 'true'], '--pipeline-file is not used by tgo exec'],
@@ -43,7 +43,7 @@ describe('flags only some commands act on', () => {
     const before = started();
     const r = await run(['plan', '--shard', '1/2', '--terragrunt-tfpath', tf.path], path.join(stack, 'vpc'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('--shard is not used by a terraform command in one module');
+    expect(r.stderr).toContain('--shard is not used by a terraform command in one module: it selects units of a stack: use it with run --all');
     expect(started()).toBe(before);
     const passed = await run(['plan', '--terragrunt-tfpath', tf.path, '--', '--platform=x'], path.join(stack, 'vpc'));
     expect(passed.code, passed.stderr).toBe(0);
