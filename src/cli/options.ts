@@ -9,7 +9,7 @@ import type { LogLevel, RunOptions } from '../run/options.js';
 import { UsageError } from '../errors.js';
 import { LOG_FORMATS, type LogFormat } from '../render/log-format.js';
 import { defaultProviderCacheDir } from '../terraform/provider-cache.js';
-import { cleanPattern, compileGlob, GlobError } from '../shared/glob.js';
+import { cleanPath, compileGlob, GlobError } from '../shared/glob.js';
 import { flagBool, flagList, flagNumber, flagString, parseArgs, type ParsedArgs } from './parse-args.js';
 import { parseSourceMap, type SourceOptions } from '../source/overrides.js';
 
@@ -165,7 +165,7 @@ function globList(p: ParsedArgs, key: string): string[] {
   const globs = flagList(p, key);
   for (const g of globs) {
     try {
-      compileGlob(cleanPattern(g));
+      compileGlob(cleanPath(g));
     } catch (e) {
       if (e instanceof GlobError) throw new UsageError(`${sourceName(p, key)}: ${JSON.stringify(g)} is not a valid glob: ${e.message}.`);
       throw e;

@@ -11,6 +11,8 @@ import type { Block, Body, Expr } from './hcl/ast.js';
 import { findFunctionCalls } from './hcl/analysis.js';
 import { LazyObject, evaluate, materialize, renderTemplate, type EvalScope } from './hcl/eval.js';
 import { parseConfig } from './hcl/parser.js';
+import { parseJsonConfig } from './hcl/json-syntax.js';
+import { defaultConfigFile } from './config-files.js';
 import { isObject, stringifyJson, type Value, type ValueObject } from './hcl/values.js';
 import { terraformFunctions } from './functions/terraform/index.js';
 import { deepMerge, gitTopLevel, terragruntFunctions, type IncludeRef, type RunCmdCache, type TerragruntScope, type TerragruntServices } from './functions/terragrunt.js';
@@ -22,7 +24,7 @@ import type { IncludeConfig, MergeStrategy, ModuleConfig, ReadDependency } from 
 import { ConfigError } from '../errors.js';
 import { readStackFile, STACK_FILE } from './stack-file.js';
 
-export const CONFIG_FILE = 'terragrunt.hcl';
+export { CONFIG_FILE, CONFIG_FILES, JSON_CONFIG_FILE } from './config-files.js';
 /** Written next to a generated unit or stack by `stack generate`; its attributes are the `values` variable there. */
 export const VALUES_FILE = 'terragrunt.values.hcl';
 
@@ -156,7 +158,8 @@ export class ConfigLoader {
     }
     let body: Body;
     try {
-      body = this.parse(text, file);
+      // A .json file is HCL's JSON syntax (as Terragrunt's parser decides by the extension).
+      body = file.endsWith('.json') ? parseJsonConfig(text, file, TERRAGRUNT_SCHEMA) : this.parse(text, file);
     } catch (e) {
       throw toConfigError(e, file, undefined, this.display);
     }
@@ -198,10 +201,10 @@ export class ConfigLoader {
     for (const d of deps) for (const c of this.readDependencyCollectors) c.set(d.key, d);
   }
 
-  /** A module folder's config file: the --config name when the folder has one, else terragrunt.hcl. */
+  /** A module folder's config file: the --config name when the folder has one, else terragrunt.hcl.json or terragrunt.hcl. */
   configFileOf(dir: string): string {
     const custom = this.opts.configName && path.join(path.resolve(dir), this.opts.configName);
-    return custom && existsSync(custom) ? custom : path.join(path.resolve(dir), CONFIG_FILE);
+    return custom && existsSync(custom) ? custom : defaultConfigFile(dir);
   }
 
   private loadConfig(configPath: string, originalConfigPath: string, deps: DependencyValues | undefined): { module: ModuleConfig; exposed: ValueObject } {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ModuleConfig } from '../config/types.js';
-import { CONFIG_FILE } from '../config/loader.js';
+import { CONFIG_FILES } from '../config/loader.js';
 import { detectSource } from '../source/detect.js';
 import { UsageError } from '../errors.js';
 
@@ -92,7 +92,7 @@ export function changedModules(modules: Map<string, ModuleConfig>, changes: GitC
       const src = sources.get(dir);
       if (reads.get(dir)!.has(f) || (src && within(f, src))) changed.set(dir, file);
     }
-    if (path.basename(file) === CONFIG_FILE && !existsSync(file)) removed.push(path.dirname(file));
+    if (CONFIG_FILES.includes(path.basename(file)) && !existsSync(file)) removed.push(path.dirname(file));
   }
   return { changed, removed };
 }

@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import type { ExcludeConfig, ModuleConfig } from '../config/types.js';
-import { cleanPattern, compileGlob } from '../shared/glob.js';
+import { cleanPath, compileGlob } from '../shared/glob.js';
 
 export interface SelectionInput {
   /** Modules under the working dir, by absolute dir. */
@@ -51,7 +51,7 @@ function dirMatcher(workingDir: string, includeDirs: string[], excludeDirs: stri
     return r === '' ? '.' : r;
   };
   const patterns = (globs: string[]) => globs.map((g) => {
-    const glob = compileGlob(cleanPattern(g));
+    const glob = compileGlob(cleanPath(g));
     return path.isAbsolute(g) ? (dir: string) => glob.match(dir.split(path.sep).join('/')) : (dir: string) => glob.match(rel(dir));
   });
   const matches = (tests: ((dir: string) => boolean)[], dir: string) => tests.some((t) => t(dir));
@@ -69,7 +69,7 @@ export function excludedByDir(workingDir: string, excludeDirs: string[]): (dir: 
  * configuration read (its own config file aside) is tried as an absolute path and relative to the working dir.
  */
 function readingMatcher(workingDir: string, globs: string[]): (cfg: ModuleConfig) => boolean {
-  const compiled = globs.map((g) => compileGlob(cleanPattern(g)));
+  const compiled = globs.map((g) => compileGlob(cleanPath(g)));
   const slash = (p: string) => p.split(path.sep).join('/');
   return (cfg) => (cfg.filesRead ?? []).some((file) => file !== cfg.configPath
     && compiled.some((g) => g.match(slash(file)) || g.match(slash(path.relative(workingDir, file)))));

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defaultSessionName, resolveRole, type RoleSpec } from '../auth/role.js';
-import { CONFIG_FILE, ConfigLoader } from '../config/loader.js';
+import { CONFIG_FILES, ConfigLoader } from '../config/loader.js';
 import type { ModuleConfig } from '../config/types.js';
 import { discoverModules } from '../discovery/discover.js';
 import { queueRoots } from '../discovery/select.js';
@@ -57,7 +57,7 @@ export function moduleDirOf(opts: RunOptions): string {
 
 /** Config file names that make a folder a module. */
 function configNames(opts: RunOptions): string[] {
-  return opts.configFile ? [CONFIG_FILE, path.basename(opts.configFile)] : [CONFIG_FILE];
+  return opts.configFile ? [...new Set([...CONFIG_FILES, path.basename(opts.configFile)])] : CONFIG_FILES;
 }
 
 /**

@@ -218,20 +218,20 @@ export function compileGlob(glob: string): Glob {
 }
 
 /**
- * Go's path.Clean, which Terragrunt applies to a path pattern before compiling it: `./a/` → `a`, `a//b/../c` →
- * `a/c`, '' → '.'. Backslashes are left alone (they escape).
+ * Go's path.Clean (Terragrunt applies it to a path pattern before compiling it; Terraform's file functions to
+ * paths): `./a/` → `a`, `a//b/../c` → `a/c`, '' → '.'. Backslashes are left alone (in a glob they escape).
  */
-export function cleanPattern(p: string): string {
+export function cleanPath(p: string): string {
   if (p === '') return '.';
-  const abs = p.startsWith('/');
+  const rooted = p.startsWith('/');
   const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
       if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!abs) out.push('..');
-    } else out.push(seg);
+      else if (!rooted) out.push('..');
+    } else out.push(part);
   }
-  const joined = out.join('/');
-  return abs ? `/${joined}` : joined === '' ? '.' : joined;
+  const r = (rooted ? '/' : '') + out.join('/');
+  return r === '' ? '.' : r;
 }

@@ -10,10 +10,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { cleanPattern, compileGlob } from '../../src/shared/glob.js';
+import { cleanPath, compileGlob } from '../../src/shared/glob.js';
 import { fixture, run } from './support.js';
 
-const matches = (glob: string, p: string) => compileGlob(cleanPattern(glob)).match(p);
+const matches = (glob: string, p: string) => compileGlob(cleanPath(glob)).match(p);
 
 describe('glob patterns (TestCompile and the gobwas grammar)', () => {
   it.each([

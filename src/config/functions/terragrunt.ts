@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { satisfies } from '../../shared/version-constraint.js';
+import { defaultConfigFile } from '../config-files.js';
 import { FunctionError, type FunctionTable, type HclFunction } from '../hcl/functions.js';
 import { asList, asString } from '../hcl/convert.js';
 import { isObject, type Value, type ValueObject } from '../hcl/values.js';
@@ -98,11 +99,13 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
   return {
     find_in_parent_folders: fn(['name', 'fallback'], (args) => {
       const name = args.length > 0 ? asString(args[0]!, 'name') : 'terragrunt.hcl';
-      // Terragrunt starts in the parent of the config's directory: a file never finds itself.
+      const exists = svc.fileExists ?? existsSync;
+      // Terragrunt starts in the parent of the config's directory: a file never finds itself. Without a name
+      // each folder's terragrunt.hcl.json counts too, as GetDefaultConfigPath looks for it first.
       let dir = path.dirname(terragruntDir);
       for (let prev = terragruntDir; dir !== prev; prev = dir, dir = path.dirname(dir)) {
-        const candidate = path.join(dir, name);
-        if ((svc.fileExists ?? existsSync)(candidate)) return candidate;
+        const candidate = args.length > 0 ? path.join(dir, name) : defaultConfigFile(dir, exists);
+        if (exists(candidate)) return candidate;
       }
       if (args.length > 1) return args[1]!;
       throw new FunctionError(`could not find a ${name} in any of the parent folders of ${scope.configPath}`);

@@ -55,8 +55,8 @@ export function parseExpression(text: string, filename: string, start?: Pos): Ex
 }
 
 /** Parses a bare template (e.g. the contents of a templatefile), with no surrounding quotes. */
-export function parseTemplate(text: string, filename: string): Expr {
-  const src = new Source(text, filename);
+export function parseTemplate(text: string, filename: string, start?: Pos): Expr {
+  const src = new Source(text, filename, start);
   const p = new Parser(src, lex(src, true));
   return guardDepth(p, () => p.parseTemplateBody(T.EOF, false, src.contentStart));
 }

@@ -7,24 +7,9 @@ import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { FunctionContext, FunctionTable } from '../../hcl/functions.js';
+import { cleanPath } from '../../../shared/glob.js';
 import { digest, type HashAlgorithm } from './crypto.js';
 import { compareStrings, def, fail, renderOrExplain, templateVars, toStr, type Value } from './util.js';
-
-/** Go's path.Clean. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-    } else out.push(part);
-  }
-  const r = (rooted ? '/' : '') + out.join('/');
-  return r === '' ? '.' : r;
-}
 
 /** go-homedir's Expand: "~" and "~/…" only. */
 function expandHome(p: string): string {
