@@ -94,7 +94,7 @@ export function checkPassThrough(argv: string[], scope: Scope, specs: FlagSpec[]
 const OCLIF_FLAGS = new Set(['help', 'version']);
 
 /** Commands that select units of a stack as run --all does (oclif ids). */
-const SELECTING = ['run', 'run-all', 'stack:run', 'find', 'list', 'output-module-groups', 'ci:generate'];
+const SELECTING = ['run', 'run-all', 'exec', 'stack:run', 'find', 'list', 'output-module-groups', 'ci:generate'];
 
 /**
  * tgo's own flags that mean something to some commands only (the CI settings, and the selections by git change
@@ -118,7 +118,7 @@ export function foreignFlag(argv: string[], commandId: string): string | undefin
     if (users && !users.includes(commandId)) {
       const name = token.split('=')[0]!;
       const where = commandId === 'terraform' ? 'a terraform command in one module' : `tgo ${commandId.replace(/:/g, ' ')}`;
-      const what = users === SELECTING ? 'it selects units of a stack: use it with run --all, stack run, find, list, output-module-groups or ci generate'
+      const what = users === SELECTING ? 'it selects units of a stack: use it with run --all, exec --all, stack run, find, list, output-module-groups or ci generate'
         : `only ${users.map((u) => `tgo ${u.replace(/:/g, ' ')}`).join(', ')} ${users.length === 1 ? 'acts' : 'act'} on it`;
       return `${name} is not used by ${where}: ${what}. Nothing was run.`;
     }

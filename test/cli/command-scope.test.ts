@@ -54,6 +54,10 @@ describe('flags only some commands act on', () => {
     const r = await run(['find', '--shard', '1/2', '--shard-level', '2']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('app\n'); // the second group (app, after vpc), first half
+    const exec = await run(['exec', '--all', '--non-interactive', '--shard', '1/2', '--shard-level', '2', '--', 'node', '-e', 'console.log("in", process.cwd())']);
+    expect(exec.code, exec.stderr).toBe(0);
+    expect(exec.stdout).toContain(`in ${path.join(stack, 'app')}`);
+    expect(exec.stdout).not.toContain(`in ${path.join(stack, 'vpc')}`);
   });
 });
 
