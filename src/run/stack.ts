@@ -69,7 +69,7 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
   const names = configNames(opts);
   const found = dirs ?? discoverModules(opts.workingDir, opts.env, names);
   if (found.length === 0) {
-    throw new ConfigError(opts.workingDir, `no ${names.join(' or ')} found in ${opts.workingDir} or below: nothing to run`);
+    throw new ConfigError(opts.workingDir, `no ${shownNames(names)} found in ${opts.workingDir} or below: nothing to run`);
   }
   const { roots, unselected } = dirs ? { roots: dirs, unselected: [] } : queueRoots(found, {
     workingDir: opts.workingDir, includeDirs: opts.includeDirs ?? [], excludeDirs: opts.excludeDirs ?? [], changed: opts.changedSince !== undefined || (opts.includeUnitsReading?.length ?? 0) > 0,
@@ -150,6 +150,11 @@ export function moduleIdFor(workingDir: string): (dir: string) => string {
 /** Why `dir` is not a module, or undefined when it is one. */
 function checkModule(dir: string, names: string[]): string | undefined {
   if (!existsSync(dir)) return 'does not exist';
-  if (!names.some((n) => existsSync(path.join(dir, n)))) return `has no ${names.join(' or ')}`;
+  if (!names.some((n) => existsSync(path.join(dir, n)))) return `has no ${shownNames(names)}`;
   return undefined;
+}
+
+/** Config file names for messages: terragrunt.hcl first, the alternatives after it. */
+function shownNames(names: string[]): string {
+  return [...names].sort((a, b) => Number(b === 'terragrunt.hcl') - Number(a === 'terragrunt.hcl')).join(' or ');
 }

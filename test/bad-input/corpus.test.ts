@@ -71,7 +71,7 @@ const cases: Record<string, Case> = {
   'iam_role reading a dependency': { files: { ...ok, 'bad/terragrunt.hcl': 'dependency "r" {\n  config_path = "../ok"\n}\niam_role = dependency.r.outputs.arn\n' }, error: 'bad/terragrunt.hcl:4: iam_role: iam_role cannot read dependency outputs: it is evaluated before dependencies are known (as in Terragrunt)' },
   // Dependencies
   'dependency that does not exist': { files: { ...ok, 'bad/terragrunt.hcl': 'dependency "vpc" {\n  config_path = "../vpc"\n}\n' }, error: 'bad/terragrunt.hcl:1: dependency.vpc.config_path: vpc does not exist' },
-  'dependency without terragrunt.hcl': { files: { ...ok, 'vpc/main.tf': '', 'bad/terragrunt.hcl': 'dependency "vpc" {\n  config_path = "../vpc"\n}\n' }, error: 'bad/terragrunt.hcl:1: dependency.vpc.config_path: vpc has no terragrunt.hcl' },
+  'dependency without terragrunt.hcl': { files: { ...ok, 'vpc/main.tf': '', 'bad/terragrunt.hcl': 'dependency "vpc" {\n  config_path = "../vpc"\n}\n' }, error: 'bad/terragrunt.hcl:1: dependency.vpc.config_path: vpc has no terragrunt.hcl or terragrunt.hcl.json' },
   'dependencies.paths that do not exist': { files: { ...ok, 'bad/terragrunt.hcl': moduleHcl(['../gone']) }, error: 'bad/terragrunt.hcl: dependencies.paths: gone does not exist' },
   'two-module dependency cycle': { files: { ...ok, 'a/terragrunt.hcl': moduleHcl(['../b']), 'b/terragrunt.hcl': moduleHcl(['../a']) }, error: 'Found a dependency cycle between modules: a -> b -> a' },
   'three-module dependency cycle': { files: { 'a/terragrunt.hcl': moduleHcl(['../b']), 'b/terragrunt.hcl': 'dependency "c" {\n  config_path = "../c"\n}\n', 'c/terragrunt.hcl': moduleHcl(['../a']) },
@@ -95,7 +95,7 @@ const cases: Record<string, Case> = {
   'unknown run-all command': { files: ok, args: ['run-all', 'aplly'], error: 'Unknown terraform command "aplly". Did you mean "apply"?' },
   'run-all without a command': { files: ok, args: ['run-all'], error: 'Missing run-all command argument (example: tgo run-all plan).' },
   'refused run-all command': { files: ok, args: ['run-all', 'taint', 'aws_s3_bucket.b'], error: 'taint with run-all is disabled: it marks one resource in one state. Run it in the one module instead.' },
-  'empty directory': { files: { 'notes.txt': '' }, args: ['run-all', 'plan'], error: '<root>: no terragrunt.hcl found in <root> or below: nothing to run' },
+  'empty directory': { files: { 'notes.txt': '' }, args: ['run-all', 'plan'], error: '<root>: no terragrunt.hcl or terragrunt.hcl.json found in <root> or below: nothing to run' },
   'single module: no terragrunt.hcl here': { files: { 'notes.txt': '' }, args: ['plan'], error: 'terragrunt.hcl: file does not exist' },
   // A directory where the file should be: unreadable even for root (CI runs as root, so chmod 000 would not do).
   'unreadable config file': { files: { 'bad/terragrunt.hcl/x': '' }, args: ['plan', '--terragrunt-working-dir', 'bad'], error: 'terragrunt.hcl: cannot read file: EISDIR: illegal operation on a directory, read' },

@@ -234,6 +234,6 @@ describe('bad input never half-runs: one clear error, non-zero exit, no terrafor
     const root = writeStack({ 'README.md': '' });
     const r = await run(['run-all', 'plan'], root);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no terragrunt\.hcl found/);
+    expect(r.stderr).toMatch(/no terragrunt\.hcl or terragrunt\.hcl\.json found/);
   });
 });
