@@ -323,7 +323,7 @@ try {
       // `terraform output -json`, and terraform spawned from tgo's own process.
       const sides = [
         { key: 'before', args: ['--no-dependency-fetch-output-from-state'], env: { TGO_SPAWNER: 'direct' } },
-        { key: 'after', args: [], env: {} },
+        { key: 'after', args: [], env: { TGO_SPAWNER: 'spawner' } },
       ];
       const phases = QUICK ? ['apply', 'plan'] : ['apply', 'plan', 'plan'];
       const real = {};
@@ -390,7 +390,7 @@ try {
       const direct = () => tgo(runAllArgs(noop), { cwd: live, env: { ...awsEnv, TGO_SPAWNER: 'direct' } });
       const d0 = r % 2 === 1 ? await direct() : undefined;
       sts.reset();
-      const a = await tgo(runAllArgs(noop), { cwd: live, env: awsEnv });
+      const a = await tgo(runAllArgs(noop), { cwd: live, env: { ...awsEnv, TGO_SPAWNER: 'spawner' } });
       stsRuns.push({ modules: n, roles: stacks[n].roles, assumeRole: sts.count('AssumeRole'), distinct: sts.distinctRoles() });
       const d = d0 ?? await direct();
       pairs.push({ load: l, runAll: a, direct: d });

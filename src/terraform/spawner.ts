@@ -7,6 +7,8 @@
 // Requests and replies travel over the IPC channel, the child's environment (credentials included) with them:
 // never in argv or a file. tgo signals a child's process group itself once its pid is known; when tgo goes away
 // (exit or SIGKILL) the channel closes and the spawner kills whatever is still running, then exits.
+//
+// Opt-in (TGO_SPAWNER=spawner): see aSpawner in spawn.ts for the lost-output defect that keeps it off by default.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 

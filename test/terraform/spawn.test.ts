@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { runProcess, type SpawnOptions } from '../../src/terraform/spawn.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSPAWNERTEST';
+// The spawners are opt-in (src/terraform/spawn.ts); read on first use, so this turns them on for this file.
+process.env.TGO_SPAWNER = 'spawner';
 
 async function run(argv: string[], o: Partial<SpawnOptions> = {}) {
   const lines: string[] = [];
