@@ -168,4 +168,4 @@ export class Identities {
 }
 
 /** Credentials by their access key (never the key itself in memory maps), or tgo's default chain. */
-const digest = (creds: AwsCredentials | undefined) => (creds ? createHash('sha256').update(creds.accessKeyId).digest('hex') : 'default-chain');
+export const digest = (creds: AwsCredentials | undefined) => (creds ? createHash('sha256').update(creds.accessKeyId).digest('hex') : 'default-chain');

@@ -188,6 +188,6 @@ export class RunCredentials {
   /** Whether a module's configuration (its own file or an included one) calls get_aws_*. */
   readsIdentity(loader: ConfigLoader, cfg: ModuleConfig): boolean {
     return this.identities.used.has(cfg.configPath)
-      || [cfg.configPath, ...cfg.includes.map((i) => i.path)].some((f) => AWS_IDENTITY_FUNCTIONS.some((fn) => loader.file(f).calls.has(fn)));
+      || loader.calls(cfg, ...AWS_IDENTITY_FUNCTIONS);
   }
 }

@@ -130,9 +130,9 @@ export class ConfigLoader {
     this.moduleEnvs.set(configPath, { key, env });
   }
 
-  /** Whether a module's own file or one it includes calls `name` (read files aside). */
-  calls(cfg: ModuleConfig, name: string): boolean {
-    return [cfg.configPath, ...cfg.includes.map((i) => i.path)].some((f) => this.files.get(f)?.calls.has(name));
+  /** Whether a module's own file or one it includes calls any of `names` (read files aside). */
+  calls(cfg: ModuleConfig, ...names: string[]): boolean {
+    return [cfg.configPath, ...cfg.includes.map((i) => i.path)].some((f) => names.some((n) => this.file(f).calls.has(n)));
   }
 
   /** Answer get_aws_* with this (per module config path); set before the first evaluation. */

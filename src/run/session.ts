@@ -3,9 +3,9 @@
 // inspection commands all work through it, and so can any feature that needs "module M's credentials"
 // (reading state from S3 with a dependency's role, running a command in a module's environment).
 
-import { createHash } from 'node:crypto';
 import { applyCredentials, copyEnv, type Env } from '../auth/env.js';
 import type { RoleSpec } from '../auth/role.js';
+import { digest } from '../auth/identity.js';
 import { RunCredentials, type ModuleCredentials } from '../auth/run-credentials.js';
 import type { SecretRegistry } from '../auth/secrets.js';
 import type { SourceFactory } from '../auth/source.js';
@@ -154,7 +154,7 @@ export class RunSession {
     const own = readsIdentity || readsSops ? mc ?? (await this.credentials(cfg.dir)) : undefined;
     if (readsIdentity) await this.auth.identities.use(cfg.configPath, `module:${cfg.dir}`, async () => own!.credentials);
     if (readsSops) {
-      const key = own!.credentials ? createHash('sha256').update(own!.credentials.accessKeyId).digest('hex') : 'tgo';
+      const key = own!.credentials ? digest(own!.credentials) : 'tgo';
       this.loader.setModuleEnv(cfg.configPath, key, this.environment(cfg.dir, own!));
     }
     return this.auth.identities.load(() => this.loader.loadModule(cfg.dir, values));
