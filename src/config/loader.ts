@@ -19,7 +19,8 @@ import { deepMerge, gitTopLevel, terragruntFunctions, type IncludeRef, type RunC
 import { FunctionError, type FunctionContext, type FunctionTable } from './hcl/functions.js';
 import { AttributeEvaluator, Deferred, decodeBody, passConfigErrors, toConfigError, type DecodedBody, type DisplayPath, type NotActedOnHit } from './decode.js';
 import { TERRAGRUNT_SCHEMA } from './schema.js';
-import { fileConfigFromTree, mergeFileConfigs, type BlockLists, type FileConfig } from './merge.js';
+import { fileConfigFromTree, mergeAutoinclude, mergeFileConfigs, type BlockLists, type FileConfig } from './merge.js';
+import { autoincludeOf } from './autoinclude.js';
 import type { IncludeConfig, MergeStrategy, ModuleConfig, ReadDependency } from './types.js';
 import { ConfigError } from '../errors.js';
 import { readStackFile, STACK_FILE } from './stack-file.js';
@@ -233,7 +234,13 @@ export class ConfigLoader {
     const exposed = includes.length === 1 && includes[0]!.label === '' ? exposedIncludes[''] : Object.keys(exposedIncludes).length > 0 ? exposedIncludes : undefined;
     const scope: TerragruntScope = { file: configPath, configPath, originalConfigPath, includes: refs };
     const exposedHasDeferred = includes.some((inc, i) => inc.expose && parents[i]!.deferred.length > 0);
-    const child = this.evaluateFile(parsed, scope, deps, exposed, exposedHasDeferred, includeFeatures);
+    let child = this.evaluateFile(parsed, scope, deps, exposed, exposedHasDeferred, includeFeatures);
+    // A stack's autoinclude for this unit (terragrunt.autoinclude.hcl beside it) wins over the unit and its includes.
+    const auto = autoincludeOf(configPath);
+    if (auto) {
+      this.noteRead(auto);
+      child = { ...child, ...mergeAutoinclude(child, this.evaluateFile(this.file(auto), { ...scope, file: auto }, deps, undefined), this.display) };
+    }
     const module = mergeFileConfigs(path.dirname(configPath), configPath, includes, parents, child, this.display);
     return { module, exposed: child.tree };
   }

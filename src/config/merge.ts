@@ -442,6 +442,14 @@ function mergeInto(parent: FileConfig, child: FileConfig, deep: boolean, display
 }
 
 /**
+ * A generated unit's terragrunt.autoinclude.hcl on top of its own file, as Terragrunt 1.1 merges it: a shallow
+ * include merge with the autoinclude as the child (its values win), before the unit's includes are merged.
+ */
+export function mergeAutoinclude(unit: FileConfig, auto: FileConfig, display: DisplayPath): FileConfig {
+  return { ...mergeInto(unit, auto, false, display), file: unit.file, locals: unit.locals };
+}
+
+/**
  * Includes merge bottom-up as in Terragrunt's handleInclude: starting from the child, each include (last first)
  * takes what has been merged so far as its child, with its own merge strategy. So the last include has the
  * highest priority after the child, and a shallow include replaces whole top-level inputs of everything below it.

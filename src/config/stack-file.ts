@@ -5,7 +5,7 @@
 // a file is collected and reported at once, each with its file and line.
 
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Attribute, Block, Body } from './hcl/ast.js';
 import type { EvalScope, LazyObject } from './hcl/eval.js';
 import { isObject, typeName, type Value, type ValueObject } from './hcl/values.js';
@@ -13,6 +13,7 @@ import { parseConfig } from './hcl/parser.js';
 import { AttributeEvaluator, decodeBody, toConfigError, type DecodedBody, type DisplayPath } from './decode.js';
 import type { BodySchema } from './schema.js';
 import { ConfigError, ConfigErrors } from '../errors.js';
+import { AUTOINCLUDE_STACK_FILE, readAutoinclude, type Autoinclude } from './autoinclude.js';
 
 export const STACK_FILE = 'terragrunt.stack.hcl';
 /** Where a stack file's components are generated (unless no_dot_terragrunt_stack). */
@@ -33,6 +34,8 @@ export interface Component {
   noDotTerragruntStack: boolean;
   noValidation: boolean;
   enabled: boolean;
+  /** Its autoinclude block, checked and partially evaluated: written beside the generated component. */
+  autoinclude?: Autoinclude;
   /** The file and line of the block (an included file's for a component it declares). */
   file: string;
   line: number;
@@ -60,7 +63,10 @@ const componentBody: BodySchema = {
     update_source_with_cas: {},
   },
   blocks: {
+    // Its contents are checked by readAutoinclude (a unit's hold a unit configuration, a stack's unit/stack blocks).
     autoinclude: { labels: [], single: true, body: { anyAttributes: true } },
+    // Terragrunt's block-iteration experiment (count/for_each): reserved there, refused here with its name.
+    expansion: { labels: [], body: { anyAttributes: true } },
   },
 };
 
@@ -122,8 +128,16 @@ export function readStackFile(file: string, o: ReadOptions): StackFile {
     sources.push({ file: incFile, decoded: decodeBody(incBody, INCLUDED_SCHEMA, incFile, '', display) });
   }
 
+  // A parent stack's autoinclude for this stack (terragrunt.autoinclude.stack.hcl beside it): its blocks join this
+  // file's, one with the name of an existing unit or stack replacing that block whole (Terragrunt 1.0.8).
+  const autoFile = path.join(dir, AUTOINCLUDE_STACK_FILE);
+  if (existsSync(autoFile)) {
+    sources.push({ file: autoFile, decoded: decodeBody(parseFile(autoFile, loader), INCLUDED_SCHEMA, autoFile, '', display) });
+  }
+
   const errors: Error[] = [];
-  const blocks = sources.flatMap((s) => (['unit', 'stack'] as const).flatMap((kind) => (s.decoded.blocks.get(kind) ?? []).map((b) => ({ kind, b, file: s.file }))));
+  const all = sources.flatMap((s) => (['unit', 'stack'] as const).flatMap((kind) => (s.decoded.blocks.get(kind) ?? []).map((b) => ({ kind, b, file: s.file }))));
+  const blocks = all.filter((x) => x.file === autoFile || !all.some((y) => y.file === autoFile && y.kind === x.kind && y.b.labels[0] === x.b.labels[0]));
 
   // unit.<name>.path and stack.<name>.path: the generated directories, known before any values are evaluated.
   const refs: Record<ComponentKind, ValueObject> = { unit: {}, stack: {} };
@@ -154,11 +168,13 @@ export function readStackFile(file: string, o: ReadOptions): StackFile {
     const ev = new AttributeEvaluator(f, scope, display);
     const attr = (n: string) => b.body.attributes.find((a) => a.name === n);
     try {
-      const auto = b.body.blocks.find((x) => x.type === 'autoinclude');
-      if (auto) {
-        throw new ConfigError(display(f), 'autoinclude blocks are not supported by tgo yet: declare the dependency in the unit\'s own terragrunt.hcl (its path can come from values)',
-          `${where}.autoinclude`, auto.range.start.line);
+      const expansion = b.body.blocks.find((x) => x.type === 'expansion');
+      if (expansion) {
+        throw new ConfigError(display(f), `the ${kind} "${name}" block uses an expansion block (count/for_each), which Terragrunt reserves for its `
+          + '\'block-iteration\' experiment; tgo does not support it: write one block per instance', `${where}.expansion`, expansion.range.start.line);
       }
+      const auto = b.body.blocks.find((x) => x.type === 'autoinclude');
+      const autoinclude = auto && readAutoinclude(auto, kind, where, f, header.dest, scope, display, { blocks: COMPONENTS });
       for (const n of ['mutable', 'update_source_with_cas']) {
         const a = attr(n);
         if (a && boolAttr(ev, a, `${where}.${n}`, display)) {
@@ -188,6 +204,7 @@ export function readStackFile(file: string, o: ReadOptions): StackFile {
         file: f,
         line: b.range.start.line,
         sourceLine: sourceAttr.range.start.line,
+        ...(autoinclude ? { autoinclude } : {}),
       });
     } catch (e) {
       errors.push(toConfigError(e, f, where, display));

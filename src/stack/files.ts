@@ -5,7 +5,6 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { VALUES_FILE } from '../config/loader.js';
 import { formatHcl, renderCtyStyle } from '../terraform/hcl-render.js';
 import type { ValueObject } from '../config/hcl/values.js';
 import { STACK_DIR, STACK_FILE } from '../config/stack-file.js';
@@ -66,8 +65,8 @@ export async function removePrevious(dest: string): Promise<void> {
     .map((f) => rm(path.join(dest, f), { force: true })));
 }
 
-/** Record the files now in `dest` that came from `from` (and the values file when written). */
-export async function writeManifest(from: string, dest: string, values: boolean): Promise<void> {
+/** Record the files now in `dest` that came from `from` and those generation wrote there itself (`written`). */
+export async function writeManifest(from: string, dest: string, written: string[]): Promise<void> {
   const files: string[] = [];
   const walk = async (dir: string, rel: string) => {
     for (const e of await readdir(dir, { withFileTypes: true })) {
@@ -78,6 +77,6 @@ export async function writeManifest(from: string, dest: string, values: boolean)
     }
   };
   await walk(from, '');
-  if (values && !files.includes(VALUES_FILE)) files.push(VALUES_FILE);
+  for (const w of written) if (!files.includes(w)) files.push(w);
   await writeFile(path.join(dest, MANIFEST_FILE), `${JSON.stringify(files.sort(), null, 1)}\n`);
 }

@@ -18,6 +18,8 @@ import { ConfigError, ConfigErrors } from '../errors.js';
 import { cleanStacks } from './clean.js';
 import { readStackFile, STACK_FILE, type Component, type StackFile } from '../config/stack-file.js';
 import { excludedByDir } from '../discovery/select.js';
+import { AUTOINCLUDE_FILE, AUTOINCLUDE_STACK_FILE } from '../config/autoinclude.js';
+import { formatHcl } from '../terraform/hcl-render.js';
 import { findStackFiles, removePrevious, renderValues, writeManifest } from './files.js';
 
 /** Nesting deeper than this is a stack that generates itself. */
@@ -148,8 +150,17 @@ async function generateComponent(c: Component, sf: StackFile, o: GenerateOptions
   await mkdir(c.dest, { recursive: true });
   await removePrevious(c.dest);
   await copyTree(from, c.dest, { avoid: c.dest });
-  if (c.values) await writeFile(path.join(c.dest, VALUES_FILE), renderValues(c.values));
-  await writeManifest(from, c.dest, !!c.values);
+  const written: string[] = [];
+  if (c.values) {
+    await writeFile(path.join(c.dest, VALUES_FILE), renderValues(c.values));
+    written.push(VALUES_FILE);
+  }
+  if (c.autoinclude) {
+    const name = c.autoinclude.kind === 'unit' ? AUTOINCLUDE_FILE : AUTOINCLUDE_STACK_FILE;
+    await writeFile(path.join(c.dest, name), formatHcl(c.autoinclude.text));
+    written.push(name);
+  }
+  await writeManifest(from, c.dest, written);
 }
 
 /** A folder as messages show it: relative to the working dir, which itself is ".". */
