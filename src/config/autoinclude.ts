@@ -147,7 +147,9 @@ export function partialEval(e: Expr, scope: EvalScope, deferred: ReadonlySet<str
       return {
         ...e,
         parts: e.parts.map((part) => {
-          if (part.kind === 'literal' || part.kind === 'templateIf' || part.kind === 'templateFor') return part;
+          if (part.kind === 'templateIf' || part.kind === 'templateFor') return part;
+          // "${0}" and "${true}" are literal parts too: written as their text.
+          if (part.kind === 'literal') return typeof part.value === 'string' || part.value === null ? part : { ...part, value: primitiveToString(part.value)! };
           if (isPure(part, deferred)) {
             try {
               const s = primitiveToString(evaluate(part, scope));
@@ -200,7 +202,7 @@ export function partialEval(e: Expr, scope: EvalScope, deferred: ReadonlySet<str
 function printLines(e: Expr): string {
   if (e.kind !== 'object' || e.items.length < 2) return printExpr(e);
   const items = e.items.map((it) => {
-    const key = it.keyIsBareName && it.key.kind === 'literal' && typeof it.key.value === 'string'
+    const key = it.key.kind === 'literal' && typeof it.key.value === 'string'
       ? (/^[A-Za-z_][\w-]*$/.test(it.key.value) ? it.key.value : `"${escapeString(it.key.value)}"`)
       : it.key.kind === 'scopeTraversal' && it.key.traversal.length === 0 ? `(${printExpr(it.key)})` : printExpr(it.key);
     return `${key} = ${printLines(it.value)}`;
