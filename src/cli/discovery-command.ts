@@ -16,7 +16,8 @@ export function discoveryCommand(argv: string[], command: 'find' | 'list'): Prom
     if (format && !['text', 'json'].includes(format.value)) throw new UsageError(`${describeSource(format.source)} must be text or json, got "${format.value}".`);
     const json = flagBool(p, 'discoveryJson') || format?.value === 'json';
     const dependencies = flagBool(p, 'discoveryDependencies');
-    const { ids } = await selectForRun(opts, stack, async () => false);
+    const { ids, warnings } = await selectForRun(opts, stack, async () => false);
+    for (const w of warnings) process.stderr.write(`WARN ${w}\n`);
     const units = listUnits(stack, ids, { dag: flagBool(p, 'discoveryDag'), dependencies, external: flagBool(p, 'discoveryExternal') });
     if (json) return `${JSON.stringify(units, null, 2)}\n`;
     if (flagBool(p, 'discoveryTree')) return treeListing(units);

@@ -105,6 +105,10 @@ export const FLAG_COMMANDS: Record<string, string[]> = {
   changedSince: SELECTING,
   shard: SELECTING,
   shardLevel: SELECTING,
+  // The filter flags: the selecting commands, a terraform command (--filter makes it an --all run, as in
+  // Terragrunt), and the commands that show or check the selected units.
+  ...Object.fromEntries(['filter', 'filtersFile', 'noFiltersFile', 'filterAffected', 'filterAllowDestroy']
+    .map((k) => [k, [...SELECTING, 'terraform', 'dag:graph', 'hcl:validate']])),
 };
 
 /** The first tgo flag on the line (before a bare `--`) that `commandId` does not use, as a message. */

@@ -107,6 +107,16 @@ export const FLAGS: FlagSpec[] = [
     ['TG_QUEUE_INCLUDE_EXTERNAL', 'TERRAGRUNT_INCLUDE_EXTERNAL_DEPENDENCIES'], 'QUEUE', 'Also run dependencies outside the working dir, without asking.'),
   flag('ignoreExternal', 'boolean', ['terragrunt-ignore-external-dependencies', 'queue-exclude-external'],
     ['TG_QUEUE_EXCLUDE_EXTERNAL', 'TERRAGRUNT_IGNORE_EXTERNAL_DEPENDENCIES'], 'QUEUE', 'Never run dependencies outside the working dir, without asking.'),
+  // Terragrunt 1.x's filter query language (src/discovery/filter).
+  flag('filter', 'list', ['filter'], ['TG_FILTER'], 'QUEUE',
+    'Select units with a filter query: a path glob (./prod/**), a name (vpc, name=app*), type=unit|stack, external=, reading=, source=, !negation, a | b (both), graph (vpc... dependencies, ...vpc dependents, ^ leaves the target out), git changes ([main...HEAD]). Repeatable: the union, negations applied last. Implies --all.'),
+  flag('filtersFile', 'string', ['filters-file'], ['TG_FILTERS_FILE'], 'QUEUE',
+    'Read filter queries from this file, one per line (# comments); default .terragrunt-filters in the working dir when present.'),
+  flag('noFiltersFile', 'boolean', ['no-filters-file'], ['TG_NO_FILTERS_FILE'], 'QUEUE', 'Do not read .terragrunt-filters (or --filters-file).'),
+  flag('filterAffected', 'boolean', ['filter-affected'], ['TG_FILTER_AFFECTED'], 'QUEUE',
+    'The units changed between the default branch and HEAD: the same as --filter \'[main...HEAD]\'.'),
+  flag('filterAllowDestroy', 'boolean', ['filter-allow-destroy'], ['TG_FILTER_ALLOW_DESTROY'], 'QUEUE',
+    'Git filters: destroy units removed between the references (tgo refuses: it runs units of the working tree only).'),
   flag('failFast', 'boolean', ['terragrunt-fail-fast', 'fail-fast'], ['TG_FAIL_FAST', 'TERRAGRUNT_FAIL_FAST'], 'QUEUE',
     'After the first failure start nothing new; running modules finish.'),
 

@@ -12,6 +12,7 @@ import { defaultProviderCacheDir } from '../terraform/provider-cache.js';
 import { cleanPath, compileGlob, GlobError } from '../shared/glob.js';
 import { flagBool, flagList, flagNumber, flagString, parseArgs, type ParsedArgs } from './parse-args.js';
 import { parseSourceMap, type SourceOptions } from '../source/overrides.js';
+import { filterOptions } from './filter-options.js';
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'info', 'debug'];
 const CURRENT_INCLUDE = new Set(['--queue-include-dir', 'TG_QUEUE_INCLUDE_DIR']);
@@ -97,6 +98,9 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
   const shardLevel = flagNumber(p, 'shardLevel');
   if (shardLevel && !shard) throw new UsageError(`${describeSource(shardLevel.source)} needs --shard k/n.`);
   if (shardLevel && shardLevel.value < 1) throw new UsageError(`${describeSource(shardLevel.source)} must be at least 1, got ${shardLevel.value}`);
+  const filtering = filterOptions(p, workingDir);
+  // As in Terragrunt, --filter makes a run an every-unit one; a filters file alone does not.
+  all ||= filtering.impliesAll;
   return {
     workingDir,
     command,
@@ -131,6 +135,9 @@ export function runOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string, 
     // Terragrunt 1.x: --queue-include-dir selects only the matching units (its classic spelling also brings
     // their dependencies); --queue-include-external asks for the dependencies too.
     strictInclude: flagBool(p, 'strictInclude') || (CURRENT_INCLUDE.has(sourceName(p, 'includeDir') ?? '') && !flagBool(p, 'includeExternal')),
+    filters: filtering.filters.length > 0 ? filtering.filters : undefined,
+    filterAllowDestroy: flagBool(p, 'filterAllowDestroy'),
+    filterWarnings: filtering.warnings,
     externalDependencies: flagBool(p, 'includeExternal') ? 'include' : flagBool(p, 'ignoreExternal') ? 'ignore' : 'ask',
     reportFile: flagString(p, 'reportFile')?.value,
     reportFormat: flagString(p, 'reportFormat')?.value,

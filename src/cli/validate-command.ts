@@ -7,14 +7,17 @@ import { inspectCommand } from './inspect-args.js';
 import { HCL_VALIDATE_FLAGS } from './flags.js';
 import { flagBool } from './parse-args.js';
 import { checkInputs } from '../terraform/variables.js';
+import { selectForRun } from '../run/selection.js';
 import { ConfigError, ConfigErrors, UsageError } from '../errors.js';
 
 export function hclValidate(argv: string[]): Promise<number> {
-  return inspectCommand(argv, 'hcl validate', { own: HCL_VALIDATE_FLAGS, all: true, scope: 'hcl:validate' }, (stack, opts, p) => {
+  return inspectCommand(argv, 'hcl validate', { own: HCL_VALIDATE_FLAGS, all: true, scope: 'hcl:validate' }, async (stack, opts, p) => {
     const inputs = flagBool(p, 'validateInputs');
     const strict = flagBool(p, 'validateStrict');
     if (strict && !inputs) throw new UsageError('--strict only applies with --inputs.');
-    const modules = [...stack.modules.values()].sort((a, b) => a.dir.localeCompare(b.dir));
+    // With --filter, only the units it selects (every loaded unit was parsed and evaluated all the same).
+    const only = opts.filters ? new Set((await selectForRun(opts, stack, async () => false)).ids) : undefined;
+    const modules = [...stack.modules.values()].filter((m) => !only || only.has(m.dir)).sort((a, b) => a.dir.localeCompare(b.dir));
     if (!inputs) return `${modules.length === 1 ? '1 unit' : `${modules.length} units`}: configuration valid\n`;
     const errors: Error[] = [];
     let out = '';

@@ -50,6 +50,55 @@ export function gitChanges(dir: string, ref: string, flag = '--queue-include-uni
   return { repoRoot, files };
 }
 
+/** The commit a revision names in the repository at `repoRoot`, or a usage error naming `what`. */
+export function commitOf(repoRoot: string, ref: string, what: string): string {
+  if (ref.startsWith('-')) throw new UsageError(`${what}: "${ref}" is not a git revision.`);
+  try {
+    return git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], repoRoot).trim();
+  } catch {
+    throw new UsageError(`${what}: "${ref}" is not a commit in ${repoRoot} (no branch, tag or commit of that name).`);
+  }
+}
+
+/**
+ * Files that differ between the trees of two commits (a git filter `[from...to]`: what was committed, not the
+ * work tree's edits), with the repository's root.
+ */
+export function gitChangesBetween(dir: string, from: string, to: string, what: string): GitChanges {
+  const repoRoot = gitRoot(dir, what);
+  const a = commitOf(repoRoot, from, what);
+  const b = commitOf(repoRoot, to, what);
+  const files = git(['-c', 'core.quotepath=off', 'diff', '--name-only', '--no-renames', '-z', a, b, '--'], repoRoot)
+    .split('\0').filter(Boolean).map((f) => path.join(repoRoot, f)).sort();
+  return { repoRoot, files };
+}
+
+/**
+ * The repository's default branch as Terragrunt finds it for --filter-affected: origin/HEAD when the clone
+ * knows it, else init.defaultBranch, else main. (Terragrunt also asks the remote; tgo does not go online.)
+ */
+export function defaultBranch(dir: string): string {
+  const ask = (args: string[]) => {
+    try {
+      return git(args, dir).trim();
+    } catch {
+      return '';
+    }
+  };
+  const remote = ask(['rev-parse', '--abbrev-ref', 'origin/HEAD']);
+  if (remote.startsWith('origin/') && remote !== 'origin/HEAD') return remote.slice('origin/'.length);
+  return ask(['config', 'init.defaultBranch']) || 'main';
+}
+
+/** Whether the work tree holding `dir` has uncommitted changes (tracked files only). */
+export function hasUncommittedChanges(dir: string): boolean {
+  try {
+    return git(['status', '--porcelain', '--untracked-files=no'], dir).trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
 function real(p: string): string {
   try {
     return realpathSync(p);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { ExcludeConfig, ModuleConfig } from '../config/types.js';
 import { cleanPath, compileGlob } from '../shared/glob.js';
+import { allPathOnly, isPureNegation, negativeRejects, positiveUnion, type Component, type EvalContext, type Filter, type GitExpr } from './filter/index.js';
 
 export interface SelectionInput {
   /** Modules under the working dir, by absolute dir. */
@@ -30,6 +31,11 @@ export interface SelectionInput {
    * include dirs, but never bringing their dependencies, as Terragrunt's reading= filter).
    */
   reading?: { globs: string[]; flag?: string };
+  /**
+   * --filter queries: the union of the positive ones joins the include dirs (never bringing dependencies but
+   * through graph expressions, which may reach dependencies outside the working dir); pure negations exclude.
+   */
+  filters?: { list: Filter[]; git?: (e: GitExpr) => Set<string> };
   /** Decides each external dependency: run it or not. */
   runExternal(dir: string, dependent: string): Promise<boolean>;
   dependencies(dir: string): string[];
@@ -78,6 +84,51 @@ function readingMatcher(workingDir: string, globs: string[]): (cfg: ModuleConfig
 /** Reasons name the flag or env var as the user gave it (default: the classic flag). */
 const excludedBy = (flag = '--terragrunt-exclude-dir') => `excluded by ${flag}`;
 const notMatchedBy = (flag = '--terragrunt-include-dir') => `not matched by ${flag}`;
+const rejectedBy = (f: Filter) => `excluded by ${f.from} '${f.query}'`;
+/** Where the positive filters came from, once each (`--filter`, `.terragrunt-filters`, …). */
+const filterSources = (filters: Filter[]) =>
+  `not matched by ${[...new Set(filters.filter((f) => !isPureNegation(f.expr)).map((f) => f.from.replace(/:\d+$/, '')))].join(' or ')}`;
+
+/** Components for filter evaluation from paths alone: nothing read, nothing outside the working dir. */
+function pathComponent(dir: string): Component {
+  return { path: dir, kind: 'unit', external: false, reading: [], sources: [] };
+}
+
+/** A loaded module as a filter sees it. */
+function moduleComponent(cfg: ModuleConfig, external: boolean): Component {
+  return {
+    path: cfg.dir,
+    kind: 'unit',
+    external,
+    reading: (cfg.filesRead ?? []).filter((f) => f !== cfg.configPath),
+    sources: cfg.terraform.source ? [cfg.terraform.source] : [],
+  };
+}
+
+/** The filters' view of a loaded stack: components by dir, and the dependency graph both ways. */
+function filterContext(input: SelectionInput): { component(dir: string): Component | undefined; ctx: EvalContext } {
+  const cache = new Map<string, Component>();
+  const component = (dir: string) => {
+    let c = cache.get(dir);
+    const cfg = input.modules.get(dir) ?? input.external.get(dir);
+    if (!c && cfg) cache.set(dir, (c = moduleComponent(cfg, !input.modules.has(dir))));
+    return c;
+  };
+  const dependents = new Map<string, string[]>();
+  for (const dir of [...input.modules.keys(), ...input.external.keys()]) {
+    for (const dep of input.dependencies(dir)) dependents.set(dep, [...(dependents.get(dep) ?? []), dir]);
+  }
+  const known = (dirs: string[]) => dirs.map(component).filter((c): c is Component => c !== undefined);
+  return {
+    component,
+    ctx: {
+      workingDir: input.workingDir,
+      dependencies: (c) => known(input.dependencies(c.path)),
+      dependents: (c) => known(dependents.get(c.path) ?? []),
+      git: input.filters?.git,
+    },
+  };
+}
 
 export interface QueueRoots {
   /** The modules to evaluate first; loading follows their dependencies. */
@@ -94,13 +145,25 @@ export interface QueueRoots {
  * then only excluded dirs are left out.
  */
 export function queueRoots(dirs: string[],
-  input: Pick<SelectionInput, 'workingDir' | 'includeDirs' | 'excludeDirs' | 'includeFlag' | 'excludeFlag'> & { changed: boolean }): QueueRoots {
+  input: Pick<SelectionInput, 'workingDir' | 'includeDirs' | 'excludeDirs' | 'includeFlag' | 'excludeFlag'> & { changed: boolean; filters?: Filter[] }): QueueRoots {
   const { matches, includes, excludes } = dirMatcher(input.workingDir, input.includeDirs, input.excludeDirs);
+  // Filters on paths, names and types decide here; any other filter needs every module's configuration.
+  const filters = input.filters ?? [];
+  const byPath = filters.length > 0 && allPathOnly(filters);
+  const loadAll = input.changed || (filters.length > 0 && !byPath);
+  const ctx: EvalContext = { workingDir: input.workingDir };
+  const components = byPath ? dirs.map(pathComponent) : [];
+  const union = byPath ? positiveUnion(filters, components, ctx) : undefined;
+  const rejected = byPath ? negativeRejects(filters, components, ctx) : new Map<string, Filter>();
+  const positives = includes.length > 0 || union !== undefined;
+  const why = [includes.length > 0 ? notMatchedBy(input.includeFlag) : '', union ? filterSources(filters) : ''].filter(Boolean).join(' and ');
   const roots: string[] = [];
   const unselected: QueueRoots['unselected'] = [];
   for (const d of dirs) {
+    const rejectedByFilter = rejected.get(d);
     if (matches(excludes, d)) unselected.push({ dir: d, reason: excludedBy(input.excludeFlag) });
-    else if (includes.length > 0 && !input.changed && !matches(includes, d)) unselected.push({ dir: d, reason: notMatchedBy(input.includeFlag) });
+    else if (rejectedByFilter) unselected.push({ dir: d, reason: rejectedBy(rejectedByFilter) });
+    else if (positives && !loadAll && !matches(includes, d) && !union?.has(d)) unselected.push({ dir: d, reason: why });
     else roots.push(d);
   }
   return { roots, unselected };
@@ -113,7 +176,9 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
   const all = [...input.modules.keys()];
   let chosen = new Set(all);
   const reads = input.reading ? readingMatcher(input.workingDir, input.reading.globs) : undefined;
-  if (includes.length > 0 || input.changed || reads) {
+  const filtering = input.filters ? filterContext(input) : undefined;
+  const filterUnion = filtering && positiveUnion(input.filters!.list, all.map((d) => filtering.component(d)!), filtering.ctx);
+  if (includes.length > 0 || input.changed || reads || filterUnion) {
     chosen = new Set(all.filter((d) => matches(includes, d)));
     if (!input.strictInclude) {
       // Included modules bring what they depend on, transitively.
@@ -129,16 +194,24 @@ export async function selectModules(input: SelectionInput): Promise<Selection> {
     }
     for (const d of input.changed?.dirs ?? []) if (input.modules.has(d)) chosen.add(d);
     if (reads) for (const d of all) if (reads(input.modules.get(d)!)) chosen.add(d);
+    // A graph expression may bring dependencies from outside the working dir: they run too.
+    for (const d of filterUnion?.keys() ?? []) chosen.add(d);
     const why = [includes.length > 0 ? notMatchedBy(input.includeFlag) : '', input.changed?.reason ?? '',
-      reads ? `reads no file matched by ${input.reading!.flag ?? '--queue-include-units-reading'}` : ''].filter(Boolean).join(' and ');
+      reads ? `reads no file matched by ${input.reading!.flag ?? '--queue-include-units-reading'}` : '',
+      filterUnion ? filterSources(input.filters!.list) : ''].filter(Boolean).join(' and ');
     for (const d of all) if (!chosen.has(d)) excluded.set(d, why);
   }
 
   const exclude = (dir: string, reason: string) => {
     if (chosen.delete(dir) || !excluded.has(dir)) excluded.set(dir, reason);
   };
+  if (filtering) {
+    // Pure negations apply last, to what was chosen and to the dependencies outside that could be asked for.
+    const candidates = [...new Set([...chosen, ...input.external.keys()])].map((d) => filtering.component(d)!);
+    for (const [d, f] of negativeRejects(input.filters!.list, candidates, filtering.ctx)) exclude(d, rejectedBy(f));
+  }
   for (const d of [...chosen]) {
-    const cfg = input.modules.get(d)!;
+    const cfg = (input.modules.get(d) ?? input.external.get(d))!;
     if (matches(excludes, d)) exclude(d, excludedBy(input.excludeFlag));
     else if (cfg.skip) exclude(d, 'skip = true');
     else if (input.destroy && cfg.preventDestroy) {

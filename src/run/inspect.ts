@@ -105,9 +105,11 @@ export function renderModule(stack: Stack, phaseOne: ModuleConfig): ValueObject 
 }
 
 /** `digraph` in Terragrunt's graph-dependencies shape: an edge from each module to what it depends on. */
-export function dependencyDot(stack: Stack): string {
+/** `only`: the units a filter selected (each still shows its edges to what it depends on). */
+export function dependencyDot(stack: Stack, only?: Set<string>): string {
   const lines = ['digraph {'];
-  const all = [...stack.modules.values()].sort((a, b) => a.dir.localeCompare(b.dir));
+  const all = [...stack.modules.values(), ...(only ? stack.external.values() : [])]
+    .filter((m) => !only || only.has(m.dir)).sort((a, b) => a.dir.localeCompare(b.dir));
   for (const m of all) lines.push(`\t"${stack.id(m.dir)}" ;`);
   for (const m of all) {
     for (const d of [...m.dependencyPaths].sort()) lines.push(`\t"${stack.id(m.dir)}" -> "${stack.id(d)}";`);

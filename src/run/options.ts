@@ -1,5 +1,6 @@
 // Typed options the core receives; the CLI layer builds them from flags and env.
 
+import type { Filter } from '../discovery/filter/index.js';
 import type { RoleOverrides } from '../auth/role.js';
 import type { SourceOptions } from '../source/overrides.js';
 
@@ -54,6 +55,12 @@ export interface RunOptions {
   /** --queue-include-units-reading globs: also the modules that read a matching file (no dependencies brought). */
   includeUnitsReading?: string[];
   includeUnitsReadingFrom?: string;
+  /** --filter queries (and those of the filters file): which units the run selects. */
+  filters?: Filter[];
+  /** --filter-allow-destroy: git filters may destroy units removed between their references. */
+  filterAllowDestroy?: boolean;
+  /** Things the filter options want the user to know (shown with the selection's warnings). */
+  filterWarnings?: string[];
   /** Dependencies outside workingDir: run them, never run them, or ask. */
   externalDependencies?: 'include' | 'ignore' | 'ask';
   /** `tgo exec -- <argv>`: run this program in each module instead of terraform (inputs and role as for terraform). */

@@ -3,6 +3,7 @@
 // and the shard (--shard k/n).
 
 import { changedModules, gitChanges, withDependents } from '../discovery/changed.js';
+import { gitFilterChanges } from './git-filters.js';
 import { selectModules, shardGroups } from '../discovery/select.js';
 import { isDestroy } from '../terraform/args.js';
 import { UsageError } from '../errors.js';
@@ -40,6 +41,8 @@ export async function selectForRun(opts: RunOptions, stack: Stack, runExternal: 
     const dirs = DEPENDENTS_FOLLOW.has(opts.command) ? withDependents(touched.keys(), dependents) : new Set(touched.keys());
     changed = { dirs, reason: `not changed since ${opts.changedSince}` };
   }
+  warnings.push(...(opts.filterWarnings ?? []));
+  const filters = opts.filters && { list: opts.filters, git: gitFilterChanges(opts, stack, warnings) };
   const selection = await selectModules({
     modules: stack.modules,
     external: stack.external,
@@ -53,6 +56,7 @@ export async function selectForRun(opts: RunOptions, stack: Stack, runExternal: 
     strictInclude: opts.strictInclude ?? false,
     reading: opts.includeUnitsReading?.length ? { globs: opts.includeUnitsReading, flag: opts.includeUnitsReadingFrom } : undefined,
     changed,
+    filters,
     dependencies: (dir) => stack.graph.nodes.get(dir)?.dependsOn ?? [],
     runExternal,
   });

@@ -73,7 +73,7 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
   }
   const { roots, unselected } = dirs ? { roots: dirs, unselected: [] } : queueRoots(found, {
     workingDir: opts.workingDir, includeDirs: opts.includeDirs ?? [], excludeDirs: opts.excludeDirs ?? [], changed: opts.changedSince !== undefined || (opts.includeUnitsReading?.length ?? 0) > 0,
-    includeFlag: opts.includeDirsFrom, excludeFlag: opts.excludeDirsFrom,
+    includeFlag: opts.includeDirsFrom, excludeFlag: opts.excludeDirsFrom, filters: opts.all ? opts.filters : undefined,
   });
   const session = defaultSessionName();
   // Discovered modules (also those reached only as a dependency) are the run's; the rest are external.

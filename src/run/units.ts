@@ -20,7 +20,7 @@ export interface UnitListing {
 
 /** `selected`: the modules a run --all would run (see selection.ts). */
 export function listUnits(stack: Stack, selected: string[], opts: UnitListing): ListedUnit[] {
-  const dirs = [...selected, ...(opts.external ? stack.external.keys() : [])];
+  const dirs = [...new Set([...selected, ...(opts.external ? stack.external.keys() : [])])];
   const order = opts.dag ? dagOrder(stack, new Set(dirs)) : [...dirs].sort((a, b) => stack.id(a).localeCompare(stack.id(b)));
   return order.map((dir) => {
     const cfg = stack.modules.get(dir) ?? stack.external.get(dir)!;

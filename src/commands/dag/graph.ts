@@ -1,5 +1,6 @@
 import { inspectCommand } from '../../cli/inspect-args.js';
 import { dependencyDot } from '../../run/inspect.js';
+import { selectForRun } from '../../run/selection.js';
 import { helpFlags, TgoCommand } from '../../cli/base-command.js';
 
 export default class DagGraph extends TgoCommand {
@@ -10,6 +11,7 @@ export default class DagGraph extends TgoCommand {
   static override baseFlags = helpFlags(['QUEUE', 'GLOBAL']);
 
   async run(): Promise<void> {
-    this.finish(await inspectCommand(this.argv, 'dag graph', { all: true, scope: 'dag:graph' }, (stack) => dependencyDot(stack)));
+    this.finish(await inspectCommand(this.argv, 'dag graph', { all: true, scope: 'dag:graph' }, async (stack, opts) =>
+      dependencyDot(stack, opts.filters ? new Set((await selectForRun(opts, stack, async () => false)).ids) : undefined)));
   }
 }

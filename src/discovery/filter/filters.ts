@@ -74,21 +74,34 @@ export interface FilterResult {
 
 /** The components the filters select, with why each other one was left out. */
 export function applyFilters(filters: Filter[], components: Component[], ctx: EvalContext): FilterResult {
-  const positive = filters.filter((f) => !isPureNegation(f.expr));
-  const negative = filters.filter((f) => isPureNegation(f.expr));
+  const union = positiveUnion(filters, components, ctx);
   const rejectedBy = new Map<string, Filter | undefined>();
-  let combined = components;
-  if (positive.length > 0) {
-    const union = new Map<string, Component>();
-    for (const f of positive) for (const c of run(f, components, ctx)) union.set(c.path, c);
-    for (const c of components) if (!union.has(c.path)) rejectedBy.set(c.path, undefined);
-    combined = [...union.values()];
-  }
-  for (const f of negative) {
-    const kept = new Set(run(f, combined, ctx).map((c) => c.path));
-    for (const c of combined) if (!kept.has(c.path) && !rejectedBy.has(c.path)) rejectedBy.set(c.path, f);
-  }
+  if (union) for (const c of components) if (!union.has(c.path)) rejectedBy.set(c.path, undefined);
+  const combined = union ? [...union.values()] : components;
+  for (const [p, f] of negativeRejects(filters, combined, ctx)) if (!rejectedBy.has(p)) rejectedBy.set(p, f);
   return { selected: combined.filter((c) => !rejectedBy.has(c.path)), rejectedBy };
+}
+
+/**
+ * What the positive filters select together (graph expressions may reach components outside `components`),
+ * or undefined when every filter is a pure negation.
+ */
+export function positiveUnion(filters: Filter[], components: Component[], ctx: EvalContext): Map<string, Component> | undefined {
+  const positive = filters.filter((f) => !isPureNegation(f.expr));
+  if (positive.length === 0) return undefined;
+  const union = new Map<string, Component>();
+  for (const f of positive) for (const c of run(f, components, ctx)) union.set(c.path, c);
+  return union;
+}
+
+/** The components of `combined` that a pure negation rejects, each with the first filter that rejects it. */
+export function negativeRejects(filters: Filter[], combined: Component[], ctx: EvalContext): Map<string, Filter> {
+  const out = new Map<string, Filter>();
+  for (const f of filters.filter((x) => isPureNegation(x.expr))) {
+    const kept = new Set(run(f, combined, ctx).map((c) => c.path));
+    for (const c of combined) if (!kept.has(c.path) && !out.has(c.path)) out.set(c.path, f);
+  }
+  return out;
 }
 
 function run(f: Filter, components: Component[], ctx: EvalContext): Component[] {
