@@ -23,7 +23,7 @@ import { fileConfigFromTree, mergeAutoinclude, mergeFileConfigs, type BlockLists
 import { autoincludeOf } from './autoinclude.js';
 import type { IncludeConfig, MergeStrategy, ModuleConfig, ReadDependency } from './types.js';
 import { ConfigError } from '../errors.js';
-import { readStackFile, STACK_FILE } from './stack-file.js';
+import { readStackFile, STACK_FILE, withStackDependencies } from './stack-file.js';
 
 export { CONFIG_FILE, CONFIG_FILES, JSON_CONFIG_FILE } from './config-files.js';
 /** Written next to a generated unit or stack by `stack generate`; its attributes are the `values` variable there. */
@@ -185,7 +185,7 @@ export class ConfigLoader {
     this.readDependencyCollectors.push(readDeps);
     this.readDependencyValues.push(dependencies ? (dependencies[READ_DEPENDENCIES] ?? {}) : undefined);
     try {
-      const { module } = this.loadConfig(configPath, configPath, dependencies);
+      const module = withStackDependencies(this.loadConfig(configPath, configPath, dependencies).module, this);
       return { ...module, filesRead: [...reads].sort(), ...(readDeps.size > 0 ? { readDependencies: [...readDeps.values()] } : {}) };
     } finally {
       this.readers.pop();

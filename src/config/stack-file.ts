@@ -14,6 +14,8 @@ import { AttributeEvaluator, decodeBody, toConfigError, type DecodedBody, type D
 import type { BodySchema } from './schema.js';
 import { ConfigError, ConfigErrors } from '../errors.js';
 import { AUTOINCLUDE_STACK_FILE, readAutoinclude, type Autoinclude } from './autoinclude.js';
+import { CONFIG_FILES } from './config-files.js';
+import type { ModuleConfig } from './types.js';
 
 export const STACK_FILE = 'terragrunt.stack.hcl';
 /** Where a stack file's components are generated (unless no_dot_terragrunt_stack). */
@@ -282,3 +284,48 @@ function validate(components: Component[], dir: string, display: (p: string) => 
   }
   return errors;
 }
+
+/**
+ * The units behind a dependency on a stack's folder, as Terragrunt 1.1 expands it: the stack's own enabled units
+ * (by name: their outputs are the dependency's outputs) and, for the run's order, every unit below it, nested
+ * stacks' too. Undefined when `dir` is not a stack (no terragrunt.stack.hcl, or it is a unit's folder).
+ */
+export function stackUnitsOf(dir: string, host: StackFileHost): { direct: { name: string; dir: string }[]; all: string[] } | undefined {
+  if (CONFIG_FILES.some((n) => existsSync(path.join(dir, n))) || !existsSync(path.join(dir, STACK_FILE))) return undefined;
+  const direct: { name: string; dir: string }[] = [];
+  const all: string[] = [];
+  const seen = new Set<string>();
+  const walk = (d: string) => {
+    if (seen.has(d) || !existsSync(path.join(d, STACK_FILE))) return;
+    seen.add(d);
+    for (const c of readStackFile(path.join(d, STACK_FILE), { loader: host }).components) {
+      if (!c.enabled) continue;
+      if (c.kind === 'stack') walk(c.dest);
+      else {
+        all.push(c.dest);
+        if (d === dir) direct.push({ name: c.name, dir: c.dest });
+      }
+    }
+  };
+  walk(dir);
+  return { direct, all };
+}
+
+/**
+ * A module with its dependencies on stack folders expanded (Terragrunt's stackDependencyPaths): such a dependency
+ * block learns the stack's units, and the module runs after every unit below the stack. Unchanged otherwise.
+ */
+export function withStackDependencies(cfg: ModuleConfig, host: StackFileHost): ModuleConfig {
+  const expanded = new Map<string, ReturnType<typeof stackUnitsOf>>();
+  for (const p of cfg.dependencyPaths) {
+    const units = stackUnitsOf(p, host);
+    if (units) expanded.set(p, units);
+  }
+  if (expanded.size === 0) return cfg;
+  return {
+    ...cfg,
+    dependencies: cfg.dependencies.map((d) => (expanded.has(d.configPath) ? { ...d, stackUnits: expanded.get(d.configPath)!.direct } : d)),
+    dependencyPaths: [...new Set(cfg.dependencyPaths.flatMap((p) => expanded.get(p)?.all ?? [p]))],
+  };
+}
+

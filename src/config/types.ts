@@ -31,6 +31,11 @@ export interface DependencyConfig {
   mockOutputsMergeStrategyWithState: 'no_merge' | 'shallow' | 'deep_map_only';
   file: string;
   line?: number;
+  /**
+   * When configPath is a generated stack's folder (it holds a terragrunt.stack.hcl): that stack's own units, whose
+   * outputs make this dependency's outputs, by unit name (Terragrunt 1.1 stack dependencies).
+   */
+  stackUnits?: { name: string; dir: string }[];
 }
 
 export interface ExtraArguments {

@@ -471,7 +471,7 @@ export class ModuleRunner {
     if (dep.skipOutputs) return mockAllowed ? dep.mockOutputs! : {};
     let state: ValueObject;
     try {
-      state = await this.fetchOutputs(dep.configPath);
+      state = dep.stackUnits ? await this.stackOutputs(dep, mockAllowed) : await this.fetchOutputs(dep.configPath);
     } catch (e) {
       // A failed read is an error even with mocks (as in Terragrunt): mocks stand in for state that is not there
       // yet, never for state tgo could not read (AccessDenied would otherwise plan against made-up values).
@@ -485,6 +485,23 @@ export class ModuleRunner {
     if (mockAllowed && dep.mockOutputsMergeStrategyWithState === 'shallow') return { ...dep.mockOutputs!, ...state };
     if (mockAllowed && dep.mockOutputsMergeStrategyWithState === 'deep_map_only') return mergeMapsOnly(dep.mockOutputs!, state);
     return state;
+  }
+
+  /**
+   * A dependency on a generated stack (Terragrunt 1.1): each of the stack's units' outputs under its name. A unit
+   * with no outputs yet takes `mock_outputs.<unit>` where mocks are allowed, else it is left out.
+   */
+  private async stackOutputs(dep: DependencyConfig, mockAllowed: boolean): Promise<ValueObject> {
+    const units = dep.stackUnits ?? [];
+    const outs = await Promise.all(units.map((u) => this.fetchOutputs(u.dir).catch((e: unknown) => {
+      throw new Error(`unit "${u.name}" of the stack: ${errorMessage(e)}`);
+    })));
+    const out: ValueObject = {};
+    units.forEach((u, i) => {
+      if (Object.keys(outs[i]!).length > 0) out[u.name] = outs[i]!;
+      else if (mockAllowed && dep.mockOutputs?.[u.name] !== undefined) out[u.name] = dep.mockOutputs[u.name]!;
+    });
+    return out;
   }
 
   /** `terraform output -json` in a dependency, once per run, with the dependency's own credentials. */

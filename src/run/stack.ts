@@ -104,7 +104,8 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
     }
     (inRun.has(dir) ? modules : external).set(dir, cfg);
     for (const dep of [...cfg.dependencies, ...(cfg.readDependencies ?? []).map((r) => r.dependency)]) {
-      const problem = missingModule(dep.configPath);
+      // A generated stack's folder: the module runs after its units (in dependencyPaths, checked below).
+      const problem = dep.stackUnits ? undefined : missingModule(dep.configPath);
       if (problem) {
         errors.push(new ConfigError(loader.display(dep.file), `${loader.display(dep.configPath)} ${problem}`, `dependency.${dep.name}.config_path`, dep.line));
       }
@@ -112,7 +113,11 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
     for (const p of cfg.dependencyPaths) {
       if (cfg.dependencies.some((d) => d.configPath === p)) continue;
       const problem = missingModule(p);
-      if (problem) errors.push(new ConfigError(loader.display(cfg.configPath), `${loader.display(p)} ${problem}`, 'dependencies.paths'));
+      const stackDep = problem && cfg.dependencies.find((d) => d.stackUnits?.some((u) => u.dir === p));
+      if (stackDep) {
+        errors.push(new ConfigError(loader.display(stackDep.file), `${loader.display(p)}, a unit of the stack ${loader.display(stackDep.configPath)}, ${problem} (generate the stack first)`,
+          `dependency.${stackDep.name}.config_path`, stackDep.line));
+      } else if (problem) errors.push(new ConfigError(loader.display(cfg.configPath), `${loader.display(p)} ${problem}`, 'dependencies.paths'));
     }
     for (const p of runsAfter(cfg)) if (!seen.has(p) && !missingModule(p)) todo.push(p);
   }

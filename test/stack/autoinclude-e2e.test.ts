@@ -76,3 +76,68 @@ unit "consumer" {
     expect(readFileSync(path.join(live, '.terragrunt-stack/consumer/terragrunt.autoinclude.hcl'), 'utf8')).toContain('upstream = dependency.producer.outputs.id');
   });
 });
+
+// Mirrors TestTFStackDepsE2ECrossStack, and for the plan before any apply Terragrunt 1.1.3's per-unit mocks of a
+// stack dependency (stack-dependency-mock-outputs).
+describe('a unit depending on a whole generated stack, with real terraform', () => {
+  let live: string;
+  beforeAll(() => {
+    const echo = (name: string) => `resource "terraform_data" "x" { input = "${name}-real" }
+output "${name}_id" { value = terraform_data.x.output }
+`;
+    const root = writeStack({
+      'units/vpc/main.tf': echo('vpc'),
+      'units/vpc/terragrunt.hcl': '',
+      'units/subnets/main.tf': echo('subnets'),
+      'units/subnets/terragrunt.hcl': '',
+      'units/app/main.tf': `variable "vpc_id" { type = string }
+variable "subnets_id" { type = string }
+resource "terraform_data" "use" { input = "\${var.vpc_id}+\${var.subnets_id}" }
+output "got" { value = terraform_data.use.output }
+`,
+      'units/app/terragrunt.hcl': '',
+      'stacks/network/terragrunt.stack.hcl': 'unit "vpc" {\n  source = "../../../units/vpc"\n  path   = "vpc"\n}\nunit "subnets" {\n  source = "../../../units/subnets"\n  path   = "subnets"\n}\n',
+      'live/terragrunt.stack.hcl': `stack "network" {
+  source = "../stacks/network"
+  path   = "network"
+}
+unit "app" {
+  source = "../units/app"
+  path   = "app"
+  autoinclude {
+    dependency "network" {
+      config_path                             = stack.network.path
+      mock_outputs                            = { vpc = { vpc_id = "vpc-mock" }, subnets = { subnets_id = "subnets-mock" } }
+      mock_outputs_allowed_terraform_commands = ["plan"]
+    }
+    inputs = {
+      vpc_id     = dependency.network.outputs.vpc.vpc_id
+      subnets_id = dependency.network.outputs.subnets.subnets_id
+    }
+  }
+}
+`,
+    });
+    live = path.join(root, 'live');
+  });
+
+  it('plans with each unit\'s mock while only part of the stack is applied, then applies the stack\'s units before the app', async () => {
+    const gen = await run(['stack', 'generate'], live);
+    expect(gen.code, gen.stderr).toBe(0);
+    const vpc = await run(['apply', '-auto-approve', '--non-interactive'], path.join(live, '.terragrunt-stack/network/.terragrunt-stack/vpc'));
+    expect(vpc.code, vpc.stderr).toBe(0);
+    const plan = await run(['run', '--all', 'plan', '--non-interactive', '--queue-include-dir', '.terragrunt-stack/app'], live);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toMatch(/^\[\.terragrunt-stack\/app\] .*input += "vpc-real\+subnets-mock"/m);
+
+    const r = await run(['run', '--all', 'apply', '--non-interactive'], live);
+    expect(r.code, r.stderr).toBe(0);
+    const appFirst = r.stdout.search(/^\[\.terragrunt-stack\/app\] /m);
+    const subnetsDone = r.stdout.search(/^\[\.terragrunt-stack\/network\/\.terragrunt-stack\/subnets\] .*Apply complete!/m);
+    expect(subnetsDone).toBeGreaterThanOrEqual(0);
+    expect(appFirst).toBeGreaterThan(subnetsDone);
+    const out = await run(['stack', 'output', '--format', 'json'], live);
+    expect(out.code, out.stderr).toBe(0);
+    expect(JSON.parse(out.stdout).app).toEqual({ got: 'vpc-real+subnets-real' });
+  });
+});

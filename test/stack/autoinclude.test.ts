@@ -288,3 +288,38 @@ describe('autoinclude: bad input names file and line, nothing generated', () => 
     expect(await failure(live)).toMatch(/^terragrunt\.stack\.hcl:6: stack\.env\.autoinclude: a stack's autoinclude cannot declare a dependency block/);
   });
 });
+
+describe('a dependency on a generated stack\'s folder', () => {
+  // Mirrors TestStackDepsDAGExpandsStackToUnits and TestStackDepsUnitPathsFromNestedOnlyStack.
+  it('runs after every unit below the stack, nested stacks\' too; its outputs are the stack\'s own units', async () => {
+    const live = tree(`stack "network" {
+  source = "../stacks/network"
+  path   = "network"
+}
+unit "app" {
+  source = "../units/app"
+  path   = "app"
+  autoinclude {
+    dependency "network" {
+      config_path  = stack.network.path
+      mock_outputs = { vpc = { vpc_id = "mock" } }
+    }
+  }
+}
+`, {
+      'stacks/network/terragrunt.stack.hcl': 'unit "vpc" {\n  source = "../../../units/vpc"\n  path   = "vpc"\n}\nunit "subnets" {\n  source = "../../../units/vpc"\n  path   = "subnets"\n  enabled = true\n}\nunit "off" {\n  source = "../../../units/vpc"\n  path   = "off"\n  enabled = false\n}\nstack "deep" {\n  source = "../../../stacks/deep"\n  path   = "deep"\n}\n',
+      'stacks/deep/terragrunt.stack.hcl': 'unit "dns" {\n  source = "../../../../../units/vpc"\n  path   = "dns"\n}\n',
+    });
+    const loader = await generate(live);
+    const net = path.join(live, '.terragrunt-stack/network');
+    const app = loader.loadModule(path.join(live, '.terragrunt-stack/app'));
+    expect(read(live, 'app/terragrunt.autoinclude.hcl')).toMatch(/config_path += "\.\.\/network"/);
+    expect([...app.dependencyPaths].sort()).toEqual([
+      path.join(net, '.terragrunt-stack/deep/.terragrunt-stack/dns'), path.join(net, '.terragrunt-stack/subnets'), path.join(net, '.terragrunt-stack/vpc'),
+    ]);
+    expect(app.dependencies[0]!.configPath).toBe(net);
+    expect(app.dependencies[0]!.stackUnits).toEqual([
+      { name: 'vpc', dir: path.join(net, '.terragrunt-stack/vpc') }, { name: 'subnets', dir: path.join(net, '.terragrunt-stack/subnets') },
+    ]);
+  });
+});
