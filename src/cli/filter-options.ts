@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { FilterError, parseFilters, restrictedToStacks, walk, type Filter } from '../discovery/filter/index.js';
+import { applyFilters, FilterError, parseFilters, restrictedToStacks, show, walk, type Filter } from '../discovery/filter/index.js';
 import { defaultBranch, hasUncommittedChanges } from '../discovery/changed.js';
 import { UsageError } from '../errors.js';
 import { describeSource } from '../shared/provenance.js';
@@ -22,6 +22,36 @@ export interface FilterOptions {
 }
 
 export function filterOptions(p: ParsedArgs, workingDir: string): FilterOptions {
+  const { filters, warnings } = parsedFilters(p, workingDir);
+  for (const f of filters) {
+    // Terragrunt's components include stacks (folders of terragrunt.stack.hcl); tgo selects units only.
+    if (restrictedToStacks(f.expr)) {
+      throw new UsageError(`${f.from} '${f.query}' selects stacks: tgo selects units only (stacks are generated whole, then their units run), `
+        + 'so it does not restrict stack generation or list stacks. Select the generated units by path instead, e.g. \'./live/.terragrunt-stack/**\'. Nothing was run.');
+    }
+  }
+  return { filters, impliesAll: flagList(p, 'filter').length > 0, warnings };
+}
+
+/**
+ * `hcl fmt --filter`: as in Terragrunt, filters pick HCL files by path (globs, `!`, `|`; relative to the working
+ * dir): anything that needs units (names, attributes, graph, git) is refused.
+ */
+export function fileFilters(p: ParsedArgs, workingDir: string): ((files: string[]) => string[]) | undefined {
+  const { filters } = parsedFilters(p, workingDir);
+  if (filters.length === 0) return undefined;
+  for (const f of filters) {
+    const needsUnits = [...walk(f.expr)].find((x) => x.kind !== 'path' && x.kind !== 'not' && x.kind !== 'and');
+    if (needsUnits) {
+      throw new UsageError(`${f.from} '${f.query}': hcl fmt filters files by path only; '${show(needsUnits)}' needs discovered units`
+        + `${needsUnits.kind === 'attribute' && needsUnits.key === 'name' ? ` (a path starts with ./ or /: './${needsUnits.value}')` : ''}. Nothing was formatted.`);
+    }
+  }
+  return (files) => applyFilters(filters, files.map((file) => ({ path: file, kind: 'unit' as const, external: false, reading: [], sources: [] })), { workingDir })
+    .selected.map((c) => c.path);
+}
+
+function parsedFilters(p: ParsedArgs, workingDir: string): { filters: Filter[]; warnings: string[] } {
   const queries: { query: string; from: string }[] = [];
   const given = p.flags.get('filter');
   for (const q of flagList(p, 'filter')) queries.push({ query: q, from: describeSource(given!.source) });
@@ -42,18 +72,13 @@ export function filterOptions(p: ParsedArgs, workingDir: string): FilterOptions 
     throw e;
   }
   for (const f of filters) {
-    // Terragrunt's components include stacks (folders of terragrunt.stack.hcl); tgo selects units only.
-    if (restrictedToStacks(f.expr)) {
-      throw new UsageError(`${f.from} '${f.query}' selects stacks: tgo selects units only (stacks are generated whole, then their units run), `
-        + 'so it does not restrict stack generation or list stacks. Select the generated units by path instead, e.g. \'./live/.terragrunt-stack/**\'. Nothing was run.');
-    }
     for (const x of walk(f.expr)) {
       if (x.kind === 'graph' && (x.dependents.boundary || x.dependencies.boundary)) {
         throw new UsageError(`${f.from} '${f.query}': the '(dir)' graph boundary is Terragrunt's bounded-discovery experiment, which tgo does not implement. Nothing was run.`);
       }
     }
   }
-  return { filters, impliesAll: given !== undefined && flagList(p, 'filter').length > 0, warnings };
+  return { filters, warnings };
 }
 
 /** Lines of the filters file: an explicit --filters-file must exist; the default one is read when present. */

@@ -96,6 +96,9 @@ const OCLIF_FLAGS = new Set(['help', 'version']);
 /** Commands that select units of a stack as run --all does (oclif ids). */
 const SELECTING = ['run', 'run-all', 'exec', 'stack:run', 'find', 'list', 'output-module-groups', 'ci:generate'];
 
+/** The filter flags `hcl fmt` takes (it filters files by path; git and graph queries need units). */
+const FILE_FILTERS = new Set(['filter', 'filtersFile', 'noFiltersFile']);
+
 /**
  * tgo's own flags that mean something to some commands only (the CI settings, and the selections by git change
  * and shard): any other command refuses them instead of ignoring them. Keys of src/cli/flags.ts.
@@ -108,7 +111,7 @@ export const FLAG_COMMANDS: Record<string, string[]> = {
   // The filter flags: the selecting commands, a terraform command (--filter makes it an --all run, as in
   // Terragrunt), and the commands that show or check the selected units.
   ...Object.fromEntries(['filter', 'filtersFile', 'noFiltersFile', 'filterAffected', 'filterAllowDestroy']
-    .map((k) => [k, [...SELECTING, 'terraform', 'dag:graph', 'hcl:validate']])),
+    .map((k) => [k, [...SELECTING, 'terraform', 'dag:graph', 'hcl:validate', ...(FILE_FILTERS.has(k) ? ['hcl:format'] : [])]])),
 };
 
 /** The first tgo flag on the line (before a bare `--`) that `commandId` does not use, as a message. */

@@ -179,6 +179,8 @@ export const HCL_FMT_FLAGS: FlagSpec[] = [
     'Print a unified diff of each change.'),
   flag('fmtStdin', 'boolean', ['terragrunt-hclfmt-stdin', 'stdin'], ['TG_STDIN', 'TG_HCLFMT_STDIN', 'TERRAGRUNT_HCLFMT_STDIN'], 'HCL',
     'Format HCL read from stdin and print it to stdout.'),
+  // Filters pick files by path here (Terragrunt's hcl fmt --filter './prod/**/*.hcl').
+  ...FLAGS.filter((f) => ['filter', 'filtersFile', 'noFiltersFile'].includes(f.key)),
   ...GLOBAL_FLAGS,
 ];
 

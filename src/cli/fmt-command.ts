@@ -9,6 +9,7 @@ import { parseCommandArgs } from './command-args.js';
 import { HCL_FMT_FLAGS } from './flags.js';
 import { reportError, SecretRegistry } from './kit.js';
 import { logLevel } from './options.js';
+import { fileFilters } from './filter-options.js';
 import { describeSource } from '../shared/provenance.js';
 import { flagBool, flagList, flagString } from './parse-args.js';
 
@@ -25,7 +26,8 @@ export function hclFmt(argv: string[], env: NodeJS.ProcessEnv = process.env): nu
       return 0;
     }
     const check = flagBool(p, 'fmtCheck');
-    const results = formatFiles({ workingDir, file: file?.value, excludeDirs: flagList(p, 'fmtExcludeDir'), check, diff: flagBool(p, 'fmtDiff') });
+    const select = fileFilters(p, workingDir);
+    const results = formatFiles({ workingDir, file: file?.value, excludeDirs: flagList(p, 'fmtExcludeDir'), check, diff: flagBool(p, 'fmtDiff'), select });
     let failed = false;
     for (const r of results) {
       if (r.diff) process.stdout.write(r.diff);

@@ -18,6 +18,8 @@ export interface FmtOptions {
   excludeDirs: string[];
   check: boolean;
   diff: boolean;
+  /** Which of the files found in the tree to format (--filter); not applied to `file`. */
+  select?: (files: string[]) => string[];
 }
 
 export interface FmtFileResult {
@@ -50,7 +52,8 @@ export function formatSource(bytes: Uint8Array | string, filename: string): stri
 }
 
 export function formatFiles(opts: FmtOptions): FmtFileResult[] {
-  const files = opts.file ? [path.resolve(opts.workingDir, opts.file)] : findHclFiles(opts.workingDir, opts.excludeDirs);
+  const found = () => findHclFiles(opts.workingDir, opts.excludeDirs);
+  const files = opts.file ? [path.resolve(opts.workingDir, opts.file)] : opts.select ? opts.select(found()) : found();
   return files.map((file) => {
     const rel = path.relative(opts.workingDir, file) || path.basename(file);
     try {

@@ -147,6 +147,22 @@ describe('what a user sees', () => {
     expect(l.stdout.trim()).toBe('dev/app');
   });
 
+  it('dag graph shows the selected units; hcl validate checks them; hcl fmt picks files by path (features/filter: special interactions)', async () => {
+    const dot = await run(['dag', 'graph', '--filter', './prod/app...1'], live);
+    expect(dot.code, dot.stderr).toBe(0);
+    expect(dot.stdout).toBe('digraph {\n\t"prod/app" ;\n\t"prod/db" ;\n\t"prod/app" -> "prod/db";\n\t"prod/db" -> "prod/vpc";\n}\n');
+    const valid = await run(['hcl', 'validate', '--filter', 'vpc'], live);
+    expect(valid.code, valid.stderr).toBe(0);
+    expect(valid.stdout).toBe('2 units: configuration valid\n');
+    const messy = fixture({ 'prod/a/terragrunt.hcl': 'x   = 1\n', 'dev/b/terragrunt.hcl': 'x   = 1\n', 'root.hcl': 'y   = 2\n' });
+    const fmt = await run(['hcl', 'fmt', '--check', '--filter', './prod/**/*.hcl', '--filter', './root.hcl'], messy);
+    expect(fmt.code).toBe(1);
+    expect(fmt.stderr).toContain('2 files need formatting:\n  prod/a/terragrunt.hcl\n  root.hcl\n');
+    const byName = await run(['hcl', 'fmt', '--filter', 'root.hcl'], messy);
+    expect(byName.code).toBe(1);
+    expect(byName.stderr).toContain("hcl fmt filters files by path only; 'name=root.hcl' needs discovered units (a path starts with ./ or /: './root.hcl')");
+  });
+
   it('a bad filter is a usage error with the flag, the query and a caret at the position; every bad one is named', async () => {
     const r = await run(['find', '--filter', 'vpc', '--filter', './prod/** |', '--filter', 'HEAD^'], live);
     expect(r.code).toBe(1);
