@@ -11,13 +11,18 @@ import { describeSource } from '../shared/provenance.js';
 
 export function discoveryCommand(argv: string[], command: 'find' | 'list'): Promise<number> {
   const own = command === 'find' ? FIND_FLAGS : LIST_FLAGS;
-  return inspectCommand(argv, command, { own, all: true, scope: command }, async (stack, opts, p) => {
+  return inspectCommand(argv, command, { own, all: true, scope: command, keepGoing: true }, async (stack, opts, p) => {
     const format = flagString(p, 'discoveryFormat');
     if (format && !['text', 'json'].includes(format.value)) throw new UsageError(`${describeSource(format.source)} must be text or json, got "${format.value}".`);
     const json = flagBool(p, 'discoveryJson') || format?.value === 'json';
     const dependencies = flagBool(p, 'discoveryDependencies');
-    const { ids, warnings } = await selectForRun(opts, stack, async () => false);
+    // Terragrunt's find and list do not act on a unit's own skip or exclude block (it lists them; only
+    // --queue-construct-as would, which tgo refuses): only the path and change flags select.
+    const listed = { ...stack, modules: new Map([...stack.modules].map(([dir, cfg]) => [dir, { ...cfg, skip: false, exclude: undefined }])) };
+    const { ids, warnings } = await selectForRun(opts, listed, async () => false);
     for (const w of warnings) process.stderr.write(`WARN ${w}\n`);
+    // With --filter, a unit whose configuration fails is left out (Terragrunt's parse phase excludes it).
+    if (opts.filters) stack.broken.clear();
     const units = listUnits(stack, ids, { dag: flagBool(p, 'discoveryDag'), dependencies, external: flagBool(p, 'discoveryExternal') });
     if (json) return `${JSON.stringify(units, null, 2)}\n`;
     if (flagBool(p, 'discoveryTree')) return treeListing(units);

@@ -19,6 +19,8 @@ export interface InspectSpec {
   all: boolean;
   /** The command among Terragrunt's (for flags it has and tgo does not). */
   scope: Scope;
+  /** Carry on past units whose configuration fails (see inspect()). */
+  keepGoing?: boolean;
 }
 
 export async function inspectCommand(argv: string[], command: string, spec: InspectSpec,
@@ -30,5 +32,5 @@ export async function inspectCommand(argv: string[], command: string, spec: Insp
   } catch (e) {
     return reportError(e, 'info', new SecretRegistry());
   }
-  return inspect(withoutFlags(argv, own), spec.all, (stack, opts) => render(stack, opts, parsed));
+  return inspect(withoutFlags(argv, own), spec.all, (stack, opts) => render(stack, opts, parsed), spec.keepGoing);
 }

@@ -20,18 +20,35 @@ export function logLines(level: LogLevel, secrets: SecretRegistry): EventSink {
   };
 }
 
-export async function inspect(argv: string[], all: boolean, render: (stack: Stack, opts: RunOptions) => string | Promise<string>): Promise<number> {
+/**
+ * `keepGoing` (find, list, dag graph): a unit whose configuration fails is shown without what its configuration
+ * would tell (Stack.broken), the error only at debug level, as Terragrunt's discovery commands do.
+ */
+export async function inspect(argv: string[], all: boolean, render: (stack: Stack, opts: RunOptions) => string | Promise<string>,
+  keepGoing = false): Promise<number> {
   const secrets = new SecretRegistry();
   let level: RunOptions['logLevel'] = 'info';
   try {
     // Inspection commands take no terraform command; whatever is left is passed to get_terraform_command().
     const opts = runOptions(argv, process.env, process.cwd(), all);
     level = opts.logLevel;
-    const session = new RunSession(opts, { host: terminalHost(logLines(level, secrets)), secrets });
+    const log = logLines(level, secrets);
+    const session = new RunSession(opts, { host: terminalHost(log), secrets });
     try {
-      const stack = await session.loadStack();
+      const stack = await session.loadStack(undefined, keepGoing);
       // get_aws_* outside iam_* answers for the module's role, as in a run (never the base account: Terragrunt #4834).
-      for (const [dir, cfg] of stack.modules) stack.modules.set(dir, await session.evaluate(cfg));
+      for (const [dir, cfg] of stack.modules) {
+        try {
+          stack.modules.set(dir, await session.evaluate(cfg));
+        } catch (e) {
+          if (!keepGoing) throw e;
+          stack.modules.delete(dir);
+          stack.broken.set(dir, { error: e as Error, external: false });
+        }
+      }
+      for (const [dir, { error }] of stack.broken) {
+        log.emit({ type: 'log', level: 'debug', message: `${stack.id(dir)}: configuration not loaded, shown without it: ${error.message}` });
+      }
     } finally {
       await session.close();
     }

@@ -228,12 +228,15 @@ export class ConfigLoader {
       const evaluated = this.evaluateFile(p, scope, deps, undefined);
       parents.push(evaluated);
       if (inc.expose) exposedIncludes[inc.label] = evaluated.tree;
+      else delete exposedIncludes[inc.label];
       if (inc.mergeStrategy !== 'no_merge') includeFeatures.push({ defaults: evaluated.featureDefaults, deep: inc.mergeStrategy === 'deep' });
     }
     // A single bare `include {}` is exposed as `include.locals` (Terragrunt's includeMapAsCtyVal); otherwise by label.
-    const exposed = includes.length === 1 && includes[0]!.label === '' ? exposedIncludes[''] : Object.keys(exposedIncludes).length > 0 ? exposedIncludes : undefined;
+    const bareOnly = includes.every((i) => i.label === '');
+    const exposed = bareOnly ? exposedIncludes[''] : Object.keys(exposedIncludes).length > 0 ? exposedIncludes : undefined;
     const scope: TerragruntScope = { file: configPath, configPath, originalConfigPath, includes: refs };
-    const exposedHasDeferred = includes.some((inc, i) => inc.expose && parents[i]!.deferred.length > 0);
+    const exposedHasDeferred = includes.some((inc, i) => inc.expose && parents[i]!.deferred.length > 0
+      && !includes.slice(i + 1).some((later) => later.label === inc.label));
     let child = this.evaluateFile(parsed, scope, deps, exposed, exposedHasDeferred, includeFeatures);
     // A stack's autoinclude for this unit (terragrunt.autoinclude.hcl beside it) wins over the unit and its includes.
     const auto = autoincludeOf(configPath);
@@ -259,13 +262,10 @@ export class ConfigLoader {
     // Include paths are evaluated before locals exist: functions only.
     const scope: TerragruntScope = { file: configPath, configPath, originalConfigPath, includes: [] };
     const ev = new AttributeEvaluator(configPath, this.scope(scope, {}), this.display);
-    const labels = new Set<string>();
+    // Several blocks may share a label (Terragrunt's getTrackInclude): all are merged in order, and the label
+    // names the last of them (include.<label>, get_parent_terragrunt_dir("<label>")).
     return blocks.map((b) => {
       const label = b.labels[0] ?? '';
-      if (labels.has(label)) {
-        throw new ConfigError(this.display(configPath), `Duplicate include "${label}"`, 'include', b.range.start.line);
-      }
-      labels.add(label);
       const where = label ? `include.${label}` : 'include';
       const attrs = new Map(b.body.attributes.map((a) => [a.name, a]));
       const raw = ev.value(attrs.get('path')!, `${where}.path`);

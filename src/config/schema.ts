@@ -82,6 +82,8 @@ export const TERRAGRUNT_SCHEMA: BodySchema = {
     include: {
       labels: ['name'],
       optionalLabel: true,
+      // Terragrunt merges every include block in order; a shared label names the last one (getTrackInclude).
+      repeatable: true,
       body: { attributes: { path: { required: true }, expose: {}, merge_strategy: {} } },
     },
     locals: { labels: [], body: { anyAttributes: true } },

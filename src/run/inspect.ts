@@ -108,7 +108,9 @@ export function renderModule(stack: Stack, phaseOne: ModuleConfig): ValueObject 
 /** `only`: the units a filter selected (each still shows its edges to what it depends on). */
 export function dependencyDot(stack: Stack, only?: Set<string>): string {
   const lines = ['digraph {'];
-  const all = [...stack.modules.values(), ...(only ? stack.external.values() : [])]
+  // A unit whose configuration failed (Stack.broken) is a node without edges (left out under --filter).
+  const broken = only ? [] : [...stack.broken].filter(([, b]) => !b.external).map(([dir]) => ({ dir, dependencyPaths: [] as string[] }));
+  const all = [...stack.modules.values(), ...(only ? stack.external.values() : []), ...broken]
     .filter((m) => !only || only.has(m.dir)).sort((a, b) => a.dir.localeCompare(b.dir));
   for (const m of all) lines.push(`\t"${stack.id(m.dir)}" ;`);
   for (const m of all) {

@@ -83,10 +83,10 @@ export class RunSession {
    * Load and validate the stack: the modules in `dirs` when given, else every module under the working directory
    * (run-all) or the module there, and what they depend on. get_aws_* answers with each module's base identity here.
    */
-  async loadStack(dirs?: string[]): Promise<Stack> {
+  async loadStack(dirs?: string[], keepGoing = false): Promise<Stack> {
     const { opts } = this;
     const roots = dirs ?? (opts.all ? undefined : [moduleDirOf(opts)]);
-    this.loaded = await this.auth.identities.load(() => loadStack(opts, this.loader, roots));
+    this.loaded = await this.auth.identities.load(() => loadStack(opts, this.loader, roots, keepGoing));
     for (const role of this.loaded.roles.values()) this.deps.secrets?.add(role?.webIdentityToken?.value);
     return this.loaded;
   }

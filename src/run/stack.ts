@@ -24,6 +24,11 @@ export interface Stack {
   external: Map<string, ModuleConfig>;
   /** Discovered modules the selection flags left out by their path (--terragrunt-exclude-dir, …): never evaluated. */
   unselected: { dir: string; reason: string }[];
+  /**
+   * Units whose configuration did not load, with the error: only when loaded with `keepGoing` (find, list,
+   * dag graph carry on past them, as Terragrunt's discovery with WithSuppressParseErrors does); else empty.
+   */
+  broken: Map<string, { error: Error; external: boolean }>;
   roles: Map<string, RoleSpec | undefined>;
   graph: Graph;
   /** Module id (path relative to the working dir) ↔ directory. */
@@ -63,9 +68,10 @@ function configNames(opts: RunOptions): string[] {
 /**
  * Load the modules in `dirs` (by default the run-all queue's start: the discovered modules the selection flags
  * leave in) and, transitively, the modules they depend on. Errors from every loaded module are collected and
- * thrown together.
+ * thrown together; with `keepGoing`, a unit whose configuration fails is kept in `broken` instead (no
+ * dependencies known) and a dependency on a missing folder is left as declared.
  */
-export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[]): Stack {
+export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[], keepGoing = false): Stack {
   const names = configNames(opts);
   const found = dirs ?? discoverModules(opts.workingDir, opts.env, names);
   if (found.length === 0) {
@@ -82,6 +88,7 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
   const external = new Map<string, ModuleConfig>();
   const roles = new Map<string, RoleSpec | undefined>();
   const errors: Error[] = [];
+  const broken: Stack['broken'] = new Map();
   // Asked for every dependency edge: answered once per directory in this load.
   const checked = new Map<string, string | undefined>();
   const missingModule = (dir: string) => {
@@ -99,10 +106,13 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
       cfg = loader.loadModule(dir);
       roles.set(dir, resolveRole(opts.role, cfg.iam, cfg.configPath, loader.display, session));
     } catch (e) {
-      errors.push(e as Error);
+      if (keepGoing) broken.set(dir, { error: e as Error, external: !inRun.has(dir) });
+      else errors.push(e as Error);
       continue;
     }
     (inRun.has(dir) ? modules : external).set(dir, cfg);
+    for (const p of runsAfter(cfg)) if (!seen.has(p) && !missingModule(p)) todo.push(p);
+    if (keepGoing) continue;
     for (const dep of [...cfg.dependencies, ...(cfg.readDependencies ?? []).map((r) => r.dependency)]) {
       // A generated stack's folder: the module runs after its units (in dependencyPaths, checked below).
       const problem = dep.stackUnits ? undefined : missingModule(dep.configPath);
@@ -119,14 +129,14 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
           `dependency.${stackDep.name}.config_path`, stackDep.line));
       } else if (problem) errors.push(new ConfigError(loader.display(cfg.configPath), `${loader.display(p)} ${problem}`, 'dependencies.paths'));
     }
-    for (const p of runsAfter(cfg)) if (!seen.has(p) && !missingModule(p)) todo.push(p);
   }
   // An error in a shared file (root.hcl) is found once per module that includes it: report it once.
   const unique = [...new Map(errors.map((e) => [e.message, e])).values()];
   if (unique.length > 0) throw unique.length === 1 ? unique[0]! : new ConfigErrors(unique);
 
   const id = moduleIdFor(opts.workingDir);
-  const graph = new Graph([...modules.values(), ...external.values()].map((m) => ({ id: m.dir, dependsOn: runsAfter(m) })));
+  const graph = new Graph([...[...modules.values(), ...external.values()].map((m) => ({ id: m.dir, dependsOn: runsAfter(m) })),
+    ...[...broken.keys()].map((dir) => ({ id: dir, dependsOn: [] }))]);
   try {
     graph.assertAcyclic();
   } catch (e) {
@@ -134,7 +144,7 @@ export function loadStack(opts: RunOptions, loader: ConfigLoader, dirs?: string[
     throw e;
   }
   const loaded = new Set([...modules.keys()]);
-  return { loader, modules, external, unselected: unselected.filter((u) => !loaded.has(u.dir)), roles, graph, id };
+  return { loader, modules, external, unselected: unselected.filter((u) => !loaded.has(u.dir)), broken, roles, graph, id };
 }
 
 /** The modules a module runs after: its dependencies, and those of the files it reads whose outputs it may show. */

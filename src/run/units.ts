@@ -20,12 +20,14 @@ export interface UnitListing {
 
 /** `selected`: the modules a run --all would run (see selection.ts). */
 export function listUnits(stack: Stack, selected: string[], opts: UnitListing): ListedUnit[] {
-  const dirs = [...new Set([...selected, ...(opts.external ? stack.external.keys() : [])])];
+  // Units whose configuration failed are listed all the same (Terragrunt's find and list do not need it).
+  const broken = [...stack.broken].filter(([, b]) => opts.external || !b.external).map(([dir]) => dir);
+  const dirs = [...new Set([...selected, ...(opts.external ? stack.external.keys() : []), ...broken])];
   const order = opts.dag ? dagOrder(stack, new Set(dirs)) : [...dirs].sort((a, b) => stack.id(a).localeCompare(stack.id(b)));
   return order.map((dir) => {
-    const cfg = stack.modules.get(dir) ?? stack.external.get(dir)!;
+    const cfg = stack.modules.get(dir) ?? stack.external.get(dir);
     const unit: ListedUnit = { type: 'unit', path: stack.id(dir) };
-    if (opts.dependencies) unit.dependencies = cfg.dependencyPaths.map((d) => stack.id(d)).sort();
+    if (opts.dependencies) unit.dependencies = (cfg?.dependencyPaths ?? []).map((d) => stack.id(d)).sort();
     return unit;
   });
 }

@@ -2,8 +2,9 @@
  * What a broken module can block (issue 10, item 5): a tree of 20 good modules (with dependencies) beside 3
  * broken ones — a syntax error, a dependency on a folder that does not exist, a read of a file that does not
  * exist. Left out of the queue (excluded, or not matched by an include) they are never evaluated and the run
- * succeeds; in the queue, nothing runs and all three errors are listed at once. The inspection commands follow
- * the same rule. Fake terraform: what ran is read from its log.
+ * succeeds; in the queue, nothing runs and all three errors are listed at once. render-json --all and
+ * output-module-groups follow the same rule; find, list and dag graph show the broken units, as Terragrunt's
+ * do. Fake terraform: what ran is read from its log.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -115,7 +116,7 @@ describe('inspection commands follow the same rule', () => {
     root = tree();
   });
 
-  for (const cmd of [['render-json', '--all'], ['output-module-groups'], ['graph-dependencies']]) {
+  for (const cmd of [['render-json', '--all'], ['output-module-groups']]) {
     it(`${cmd.join(' ')}: all three errors when selected, none when excluded`, async () => {
       const bad = await run(cmd, root);
       expect(bad.code).toBe(1);
@@ -126,6 +127,29 @@ describe('inspection commands follow the same rule', () => {
       expect(ok.stdout).not.toContain('legacy');
     });
   }
+
+  // Terragrunt's find, list and dag graph discover with WithSuppressParseErrors (internal/discovery/constructor.go
+  // NewForDiscoveryCommand; dag graph is list --dag): a unit whose configuration fails is still shown.
+  it('find, list and dag graph (graph-dependencies) show the broken units too, without their dependencies', async () => {
+    const units = [...GOOD, 'legacy/missing-dep', 'legacy/missing-file', 'legacy/syntax'];
+    const f = await run(['find'], root);
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stdout).toBe(units.map((m) => `${m}\n`).join(''));
+    expect(f.stderr).toBe('');
+    const l = await run(['find', '--json', '--dependencies'], root);
+    expect(l.code, l.stderr).toBe(0);
+    const listed = JSON.parse(l.stdout) as { path: string; dependencies: string[] }[];
+    expect(listed.map((u) => u.path)).toEqual(units);
+    expect(listed.find((u) => u.path === 'apps/app03')!.dependencies).toEqual(['apps/app02']);
+    expect(listed.find((u) => u.path === 'legacy/syntax')!.dependencies).toEqual([]);
+    const g = await run(['graph-dependencies'], root);
+    expect(g.code, g.stderr).toBe(0);
+    expect(g.stdout).toContain('\t"legacy/syntax" ;\n');
+    expect(g.stdout).toContain('\t"apps/app03" -> "apps/app02";\n');
+    // The reason is there at debug level, as Terragrunt's "Suppressed parse error".
+    const debug = await run(['find', '--log-level', 'debug'], root);
+    expect(debug.stderr).toMatch(/legacy\/syntax: configuration not loaded, shown without it: legacy\/syntax\/terragrunt\.hcl:2,\d+: Invalid expression/);
+  });
 
   it('output-module-groups lists what run-all would run: the include dir and its dependencies, one per group', async () => {
     const r = await run(['output-module-groups', '--terragrunt-include-dir', 'apps/app02'], root);

@@ -11,7 +11,7 @@ export default class DagGraph extends TgoCommand {
   static override baseFlags = helpFlags(['QUEUE', 'GLOBAL']);
 
   async run(): Promise<void> {
-    this.finish(await inspectCommand(this.argv, 'dag graph', { all: true, scope: 'dag:graph' }, async (stack, opts) =>
+    this.finish(await inspectCommand(this.argv, 'dag graph', { all: true, scope: 'dag:graph', keepGoing: true }, async (stack, opts) =>
       dependencyDot(stack, opts.filters ? new Set((await selectForRun(opts, stack, async () => false)).ids) : undefined)));
   }
 }

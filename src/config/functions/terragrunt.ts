@@ -75,17 +75,18 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
       const self = scope.includes.find((i) => i.path === scope.file);
       if (self) return self;
     }
-    if (scope.includes.length === 0) return undefined;
-    if (scope.includes.length === 1) return scope.includes[0];
+    // By label, the last block of a label winning (Terragrunt looks them up in a map).
+    const byLabel = new Map(scope.includes.map((i) => [i.label, i]));
+    const labels = [...byLabel.keys()].map((l) => `"${l}"`).join(', ');
+    if (byLabel.size === 0) return undefined;
+    if (byLabel.size === 1) return [...byLabel.values()][0];
     if (label === undefined) {
-      throw new FunctionError(`this configuration has ${scope.includes.length} include blocks (${scope.includes.map((i) => `"${i.label}"`).join(', ')}): `
+      throw new FunctionError(`this configuration has ${byLabel.size} include blocks (${labels}): `
         + `name the one to use, e.g. ${fnName}("${scope.includes[0]!.label}")`);
     }
     const name = asString(label, 'include label');
-    const found = scope.includes.find((i) => i.label === name);
-    if (!found) {
-      throw new FunctionError(`there is no include block labelled "${name}" in this configuration (labels: ${scope.includes.map((i) => `"${i.label}"`).join(', ')})`, 0);
-    }
+    const found = byLabel.get(name);
+    if (!found) throw new FunctionError(`there is no include block labelled "${name}" in this configuration (labels: ${labels})`, 0);
     return found;
   };
   const resolve = (p: string) => (path.isAbsolute(p) ? p : path.resolve(terragruntDir, p));

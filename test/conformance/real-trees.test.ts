@@ -1,0 +1,93 @@
+/**
+ * Behaviours that public Terragrunt repositories rely on and tgo once got wrong, each on a fixture of our own
+ * that reproduces the shape, judged by the Terragrunt code named per test. Evaluation only (render, find,
+ * list): no terraform is started.
+ */
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { fixture, run } from './support.js';
+
+const render = async (cwd: string) => {
+  const r = await run(['render', '--json'], cwd);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { inputs: Record<string, unknown>; includes: { label: string; path: string }[] };
+};
+
+describe('include blocks sharing a label', () => {
+  // Terragrunt's getTrackInclude (pkg/config/include.go) keeps every block in CurrentList, merged in order, and
+  // CurrentMap[label] = the last one: include.<label> (includeMapAsCtyVal) and get_parent_terragrunt_dir()
+  // (getSelectedIncludeBlock, a single label needs no argument) see the last block of the label.
+  const root = fixture({
+    'live/root.hcl': 'locals {\n  from = "root"\n}\ninputs = {\n  only_root = "r"\n  shared    = "root"\n}\n',
+    'live/_providers/aws.hcl': 'locals {\n  from = "providers"\n}\ninputs = {\n  only_providers = "p"\n  shared         = "providers"\n}\n',
+    'live/env/app/terragrunt.hcl': [
+      'include "root" {\n  path   = find_in_parent_folders("root.hcl")\n  expose = true\n}',
+      'include "root" {\n  path   = "${dirname(find_in_parent_folders("root.hcl"))}/_providers/aws.hcl"\n  expose = true\n}',
+      'inputs = {\n  exposed = include.root.locals.from\n  parent  = get_parent_terragrunt_dir()\n}\n',
+    ].join('\n'),
+  });
+
+  it('merges both, in order, and the label names the last one', async () => {
+    const cfg = await render(path.join(root, 'live/env/app'));
+    expect(cfg.includes.map((i) => path.relative(root, i.path))).toEqual(['live/root.hcl', 'live/_providers/aws.hcl']);
+    expect(cfg.inputs).toEqual({
+      only_root: 'r',
+      only_providers: 'p',
+      shared: 'providers',
+      exposed: 'providers',
+      parent: path.join(root, 'live/_providers'),
+    });
+  });
+
+  it('an exposed block followed by an unexposed one of the same label leaves include.<label> undefined', async () => {
+    const dir = fixture({
+      'root.hcl': 'locals {\n  from = "root"\n}\n',
+      'other.hcl': 'locals {\n  from = "other"\n}\n',
+      'app/terragrunt.hcl': 'include "root" {\n  path   = "../root.hcl"\n  expose = true\n}\ninclude "root" {\n  path = "../other.hcl"\n}\n'
+        + 'inputs = {\n  exposed = include.root.locals.from\n}\n',
+    });
+    const r = await run(['render', '--json'], path.join(dir, 'app'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('ERROR terragrunt.hcl:9,13: inputs: Unknown variable: There is no variable named "include".\n');
+  });
+});
+
+describe('find and list on a tree whose configurations do not all load', () => {
+  // Terragrunt's find and list discover with WithSuppressParseErrors (internal/discovery/constructor.go
+  // NewForDiscoveryCommand) and only log Discover's errors at debug level (internal/cli/commands/find/find.go);
+  // plain find parses nothing, so a unit's skip or exclude block does not hide it either (TestFindExclude:
+  // only --queue-construct-as acts on exclude). Shapes seen in public repos: a catalog of unit templates whose
+  // find_in_parent_folders has no root above them, a root terragrunt.hcl with `skip = true` that children
+  // include, a unit reading `dependency` in `locals`.
+  const root = fixture({
+    'catalog/units/vpc/terragrunt.hcl': 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n',
+    'live/terragrunt.hcl': 'skip = true\nlocals {\n  region = "eu-west-1"\n}\n',
+    'live/vpc/terragrunt.hcl': 'include {\n  path = find_in_parent_folders()\n}\n',
+    'live/app/terragrunt.hcl': 'include {\n  path = find_in_parent_folders()\n}\ndependency "vpc" {\n  config_path = "../vpc"\n}\n'
+      + 'locals {\n  vpc_id = dependency.vpc.outputs.id\n}\n',
+    'live/db/terragrunt.hcl': 'include {\n  path = find_in_parent_folders()\n}\ndependencies {\n  paths = ["../vpc"]\n}\n'
+      + 'exclude {\n  if      = true\n  actions = ["all"]\n}\n',
+  });
+
+  it('find lists every unit, exit 0, nothing on stderr', async () => {
+    const r = await run(['find'], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('catalog/units/vpc\nlive\nlive/app\nlive/db\nlive/vpc\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('list --dag --dependencies: the units that load keep their dependencies and order', async () => {
+    const r = await run(['list', '--long', '--dag', '--dependencies'], root);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => l.split(/\s+/));
+    expect(rows.map((row) => row[1])).toEqual(['Path', 'catalog/units/vpc', 'live', 'live/app', 'live/vpc', 'live/db']);
+    expect(rows.find((row) => row[1] === 'live/db')).toEqual(['unit', 'live/db', 'live/vpc']);
+    expect(rows.find((row) => row[1] === 'live/app')).toEqual(['unit', 'live/app']);
+  });
+
+  it('run-all still stops on them, naming file, attribute and line, before any terraform', async () => {
+    const r = await run(['run-all', 'plan', '--non-interactive', '--terragrunt-tfpath', '/nonexistent/terraform'], path.join(root, 'live'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/app\/terragrunt\.hcl:\d+,\d+: locals\.vpc_id: Unknown variable: There is no variable named "dependency"\./);
+  });
+});
