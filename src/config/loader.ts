@@ -299,8 +299,9 @@ export class ConfigLoader {
     const values = this.values(path.dirname(file));
     if (values) variables.values = values;
     const evalScope = this.scope(scope, variables);
-    const locals = this.evaluateLocals(file, decoded.blocks.get('locals') ?? [], evalScope, variables);
 
+    // Feature defaults first (functions only), then locals, which may read feature.<name>.value (Terragrunt's
+    // DecodeBaseBlocks evaluates the locals block WithFeatures).
     const early = new AttributeEvaluator(file, evalScope, this.display);
     const featureDefaults: ValueObject = {};
     const featureLines = new Map<string, number>();
@@ -318,6 +319,7 @@ export class ConfigLoader {
     }
     const features = this.features(file, mergeFeatureDefaults(featureDefaults, inheritedFeatures), featureLines);
     variables.feature = features;
+    const locals = this.evaluateLocals(file, decoded.blocks.get('locals') ?? [], evalScope, variables);
     if (deps) variables.dependency = deps;
 
     // Before dependency outputs are known, whatever reads them (directly or through an exposed include that

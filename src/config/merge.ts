@@ -21,6 +21,7 @@ import { ConfigError } from '../errors.js';
 import { compileOnError } from './on-errors.js';
 import { errorsSettings, mergeErrors, readErrors, type FileErrors } from './errors-block.js';
 import { parseConstraint } from '../shared/version-constraint.js';
+import { CONFIG_FILES } from './config-files.js';
 
 /** One file's contribution, before merging. Absent fields were not set in that file. */
 export interface FileConfig {
@@ -143,7 +144,7 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
     if (!configPath) set.delete('config_path');
     return {
       name,
-      configPath: configPath ? path.resolve(dir, configPath) : '',
+      configPath: configPath ? unitDirOf(path.resolve(dir, configPath)) : '',
       enabled: r.bool(d, 'enabled', `${at}.enabled`) ?? true,
       skipOutputs: r.bool(d, 'skip_outputs', `${at}.skip_outputs`) ?? false,
       mockOutputs: r.object(d, 'mock_outputs', `${at}.mock_outputs`),
@@ -454,6 +455,14 @@ export function mergeAutoinclude(unit: FileConfig, auto: FileConfig, display: Di
  * takes what has been merged so far as its child, with its own merge strategy. So the last include has the
  * highest priority after the child, and a shallow include replaces whole top-level inputs of everything below it.
  */
+/**
+ * A dependency's config_path may name the unit's config file instead of its folder (Terragrunt reads it through
+ * getCleanedTargetConfigPath, which takes either): the unit is the folder.
+ */
+function unitDirOf(p: string): string {
+  return CONFIG_FILES.includes(path.basename(p)) ? path.dirname(p) : p;
+}
+
 export function mergeFileConfigs(dir: string, configPath: string, includes: IncludeConfig[], parents: FileConfig[], child: FileConfig,
   display: DisplayPath = (p) => p): ModuleConfig {
   let m = child;

@@ -152,7 +152,8 @@ describe('read_terragrunt_config', () => {
   // what must be known before anything runs cannot show them.
   it.each([
     ['iam_role', 'iam_role = local.c.dependency.dep.outputs.role\n', /terragrunt\.hcl:4: iam_role: iam_role cannot read dependency outputs/],
-    ['a feature default', 'feature "f" {\n  default = local.c.dependency.dep.outputs.flag\n}\n', /terragrunt\.hcl:5: feature\.f\.default: cannot read dependency outputs \(dependency\.dep\.outputs of common\.hcl\)/],
+    // A feature default sees functions only (Terragrunt's DecodeBaseBlocks decodes it before locals).
+    ['a feature default', 'feature "f" {\n  default = read_terragrunt_config("common.hcl").dependency.dep.outputs.flag\n}\n', /terragrunt\.hcl:5: feature\.f\.default: cannot read dependency outputs \(dependency\.dep\.outputs of common\.hcl\)/],
   ])('%s showing the read file\'s dependency outputs is an error naming the file and line', async (_name, hcl, message) => {
     const dir = fixture({
       'dep/terragrunt.hcl': '',

@@ -91,3 +91,56 @@ describe('find and list on a tree whose configurations do not all load', () => {
     expect(r.stderr).toMatch(/app\/terragrunt\.hcl:\d+,\d+: locals\.vpc_id: Unknown variable: There is no variable named "dependency"\./);
   });
 });
+
+describe('locals reading feature flags', () => {
+  // Terragrunt's DecodeBaseBlocks (pkg/config/config_partial.go) decodes the feature blocks first and evaluates
+  // the locals block WithFeatures; a feature default is decoded before locals exist (functions only).
+  // Shape of denis256/terragrunt-tests feature-flags/cli-flag.
+  const root = fixture({
+    'app/terragrunt.hcl': 'feature "size" {\n  default = "small"\n}\nlocals {\n  name = "app-${feature.size.value}"\n}\n'
+      + 'inputs = {\n  name = local.name\n}\n',
+    'bad/terragrunt.hcl': 'locals {\n  size = "small"\n}\nfeature "size" {\n  default = local.size\n}\n',
+  });
+
+  it('a local reads the default, or the --feature value', async () => {
+    expect((await render(path.join(root, 'app'))).inputs).toEqual({ name: 'app-small' });
+    const r = await run(['render', '--json', '--feature', 'size=large'], path.join(root, 'app'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).inputs).toEqual({ name: 'app-large' });
+  });
+
+  it('a feature default cannot read a local', async () => {
+    const r = await run(['render', '--json'], path.join(root, 'bad'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('ERROR terragrunt.hcl:5,13: feature.size.default: Unknown variable: There is no variable named "local".\n');
+  });
+});
+
+describe('a folder or a config file where Terragrunt takes either', () => {
+  // Terragrunt's getCleanedTargetConfigPath (pkg/config/config_helpers.go): a folder stands for its config file
+  // (GetDefaultConfigPath), a file for itself; read_terragrunt_config and dependency config_path use it.
+  // Shapes of timesnavin logscale _modules/kafka/cluster (config_path = ".../terragrunt.hcl") and denis256
+  // terragrunt-tests issue-3310-v2 (read_terragrunt_config of a folder).
+  const root = fixture({
+    'vpc/terragrunt.hcl': 'inputs = {\n  cidr = "10.0.0.0/16"\n}\n',
+    'app/terragrunt.hcl': 'locals {\n  vpc = read_terragrunt_config("../vpc")\n}\n'
+      + 'dependency "vpc" {\n  config_path  = "${get_terragrunt_dir()}/../vpc/terragrunt.hcl"\n  mock_outputs = { id = "mock" }\n}\n'
+      + 'inputs = {\n  cidr = local.vpc.inputs.cidr\n}\n',
+  });
+
+  it('read_terragrunt_config of a folder reads its terragrunt.hcl', async () => {
+    expect((await render(path.join(root, 'app'))).inputs).toEqual({ cidr: '10.0.0.0/16' });
+  });
+
+  it('a dependency on the unit\'s terragrunt.hcl is a dependency on the unit', async () => {
+    const r = await run(['find', '--dag', '--json', '--dependencies'], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { type: 'unit', path: 'vpc', dependencies: [] },
+      { type: 'unit', path: 'app', dependencies: ['vpc'] },
+    ]);
+    const groups = await run(['output-module-groups'], root);
+    expect(groups.code, groups.stderr).toBe(0);
+    expect(JSON.parse(groups.stdout)).toEqual({ 'Group 1': [path.join(root, 'vpc')], 'Group 2': [path.join(root, 'app')] });
+  });
+});

@@ -2,7 +2,7 @@
 // so the table is built per evaluation context; the path/command lists mirror Terragrunt's.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { satisfies } from '../../shared/version-constraint.js';
 import { defaultConfigFile } from '../config-files.js';
@@ -157,7 +157,9 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
       }
     }),
     read_terragrunt_config: fn(['config_path', 'default'], (args, ctx) => {
-      const file = resolve(asString(args[0]!, 'config_path'));
+      // A folder reads its config file (Terragrunt's getCleanedTargetConfigPath).
+      const given = resolve(asString(args[0]!, 'config_path'));
+      const file = isDirectory(given) ? defaultConfigFile(given) : given;
       ctx.onRead?.(file); // also when missing: creating it changes the module
       if (!existsSync(file)) {
         if (args.length > 1) return args[1]!;
@@ -354,4 +356,8 @@ function slash(p: string): string {
 
 export function asStringList(v: Value, what: string): string[] {
   return asList(v, what).map((x, i) => asString(x, `${what}[${i}]`));
+}
+
+function isDirectory(p: string): boolean {
+  return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
