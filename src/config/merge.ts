@@ -180,9 +180,9 @@ export function fileConfigFromTree(file: string, tree: ValueObject, lines: Map<s
           envVars: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, typeof v === 'string' ? v : stringifyJson(v)])),
         };
       }),
-      beforeHooks: hooks(r, inOrder(lists, tf, 'terraform', 'before_hook')),
-      afterHooks: hooks(r, inOrder(lists, tf, 'terraform', 'after_hook')),
-      errorHooks: hooks(r, inOrder(lists, tf, 'terraform', 'error_hook'), true),
+      beforeHooks: hooks(r, inOrder(lists, tf, 'terraform', 'before_hook'), deferred),
+      afterHooks: hooks(r, inOrder(lists, tf, 'terraform', 'after_hook'), deferred),
+      errorHooks: hooks(r, inOrder(lists, tf, 'terraform', 'error_hook'), deferred, true),
     };
   }
 
@@ -293,10 +293,11 @@ function inOrder(lists: BlockLists, parent: ValueObject, prefix: string, type: s
   return lists.get(`${prefix}.${type}`) ?? labelled(parent, type).map(([name, value]) => ({ name, at: `${prefix}.${type}.${name}`, value }));
 }
 
-function hooks(r: Reader, blocks: { name: string; at: string; value: ValueObject }[], errorHooks = false): Hook[] {
+function hooks(r: Reader, blocks: { name: string; at: string; value: ValueObject }[], deferred: string[], errorHooks = false): Hook[] {
   return blocks.map(({ name, at, value: h }) => {
     const execute = r.list(h, 'execute', `${at}.execute`) ?? [];
-    if (execute.length === 0) r.fail(`${at}.execute`, 'execute must name a command to run');
+    // An execute that reads dependency outputs is known when the unit runs (Terragrunt decodes hooks with them).
+    if (execute.length === 0 && !deferred.includes(`${at}.execute`)) r.fail(`${at}.execute`, 'execute must name a command to run');
     const onErrors = r.list(h, 'on_errors', `${at}.on_errors`) ?? [];
     // on_errors are Go (RE2) regular expressions: a bad one is found now, not when terraform fails.
     if (errorHooks) {

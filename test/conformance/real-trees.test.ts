@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fixture, run } from './support.js';
+import { makeFakeTerraform } from '../support/fake-terraform.js';
 
 const render = async (cwd: string) => {
   const r = await run(['render', '--json'], cwd);
@@ -142,5 +143,30 @@ describe('a folder or a config file where Terragrunt takes either', () => {
     const groups = await run(['output-module-groups'], root);
     expect(groups.code, groups.stderr).toBe(0);
     expect(JSON.parse(groups.stdout)).toEqual({ 'Group 1': [path.join(root, 'vpc')], 'Group 2': [path.join(root, 'app')] });
+  });
+});
+
+describe('a hook that reads dependency outputs', () => {
+  // Terragrunt decodes the terraform block's hooks in the full parse, with dependency outputs (or their mocks);
+  // shape of denis256/terragrunt-tests discussion-812. tgo reads them when the unit runs.
+  it('is accepted when the stack loads and runs with the value when the unit runs', async () => {
+    const tf = await makeFakeTerraform();
+    const root = fixture({
+      'dep/terragrunt.hcl': '',
+      'app/terragrunt.hcl': 'dependency "dep" {\n  config_path  = "../dep"\n  mock_outputs = { data = "mocked" }\n'
+        + '  mock_outputs_allowed_terraform_commands = ["plan"]\n}\n'
+        + 'terraform {\n  before_hook "login" {\n    commands = ["plan"]\n    execute  = ["echo", "hook saw", dependency.dep.outputs.data]\n  }\n}\n',
+    });
+    const r = await run(['run-all', 'plan', '--non-interactive', '--terragrunt-tfpath', tf.path], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('[app] hook saw mocked\n');
+    expect(tf.records().filter((x) => x.argv[0] === 'plan').map((x) => path.relative(root, x.cwd)).sort()).toEqual(['app', 'dep']);
+  });
+
+  it('an execute that is empty (and reads nothing) is still an error when the stack loads', async () => {
+    const root = fixture({ 'app/terragrunt.hcl': 'terraform {\n  before_hook "login" {\n    commands = ["plan"]\n    execute  = []\n  }\n}\n' });
+    const r = await run(['output-module-groups'], root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('ERROR app/terragrunt.hcl:4: terraform.before_hook.login.execute: execute must name a command to run\n');
   });
 });
