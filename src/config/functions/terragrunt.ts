@@ -170,6 +170,8 @@ export function terragruntFunctions(scope: TerragruntScope, svc: TerragruntServi
     read_tfvars_file: fn(['path'], (args, ctx) => {
       const file = resolve(asString(args[0]!, 'path'));
       ctx.onRead?.(file);
+      // Missing: an error at the call (file, attribute, line), as for read_terragrunt_config.
+      if (!existsSync(file)) throw new FunctionError(`${file} does not exist`, 0);
       return svc.readTfvarsFile(file);
     }),
     run_cmd: fn([], (args) => {
