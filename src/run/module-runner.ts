@@ -52,6 +52,13 @@ const STDERR_TAIL = 5;
 const SIGNALS_FILE = 'error-signals.json';
 
 /** Waits `ms`; false when interrupted first. */
+/** "module a" or "modules a, b, …": at most 10 names, then how many more (a shared source can serve thousands). */
+function who(ids: string[]): string {
+  if (ids.length === 1) return `module ${ids[0]}`;
+  const shown = ids.slice(0, 10).join(', ');
+  return `modules ${shown}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}`;
+}
+
 function pause(ms: number, interrupt: AbortSignal): Promise<boolean> {
   if (interrupt.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
@@ -103,7 +110,7 @@ export class ModuleRunner {
     const { stack } = this.session;
     const errors: Error[] = [];
     // One download per root (per root and role for s3::), made with the credentials of the first module needing it.
-    const byRoot = new Map<string, { spec: WorkingDirFetch['spec']; dir: string; modules: string[]; subdirs: Set<string> }>();
+    const byRoot = new Map<string, { spec: WorkingDirFetch['spec']; dir: string; modules: string[]; subdirs: Map<string, string[]> }>();
     // Dependencies whose outputs terraform will read from a fresh working dir need their source too; those read
     // from their state need none.
     const all = new Set(dirs);
@@ -130,23 +137,23 @@ export class ModuleRunner {
         const { fetch } = workingDirOf(cfg, this.overrides);
         if (!fetch || this.sources.holds(fetch.spec, fetch.target)) continue;
         const key = this.sources.downloadKey(fetch.spec, dir);
-        const entry = byRoot.get(key) ?? { spec: fetch.spec, dir, modules: [], subdirs: new Set<string>() };
+        const entry = byRoot.get(key) ?? { spec: fetch.spec, dir, modules: [], subdirs: new Map<string, string[]>() };
         entry.modules.push(stack.id(dir));
-        entry.subdirs.add(fetch.spec.subdir);
+        entry.subdirs.set(fetch.spec.subdir, [...(entry.subdirs.get(fetch.spec.subdir) ?? []), stack.id(dir)]);
         byRoot.set(key, entry);
       } catch (e) {
         errors.push(new ConfigError(stack.loader.display(cfg.configPath), `${errorMessage(e)}`, 'terraform.source'));
       }
     }
     await Promise.all([...byRoot.values()].map(async ({ spec, dir, modules, subdirs }) => {
-      const who = modules.length === 1 ? `module ${modules[0]}` : `modules ${modules.join(', ')}`;
       try {
         const root = await this.sources.root(spec, dir);
-        for (const sub of subdirs) {
-          if (sub && !existsSync(path.join(root, sub))) errors.push(new Error(`${who}: terraform.source: "${sub}" does not exist in ${redactUrl(spec.written)}`));
+        for (const [sub, users] of subdirs) {
+          // Named after the modules that use this subdir, not every module of the repository.
+          if (sub && !existsSync(path.join(root, sub))) errors.push(new Error(`${who(users)}: terraform.source: "${sub}" does not exist in ${redactUrl(spec.root)}`));
         }
       } catch (e) {
-        errors.push(new Error(`${who}: terraform.source: ${errorMessage(e)}`));
+        errors.push(new Error(`${who(modules)}: terraform.source: ${errorMessage(e)}`));
       }
     }));
     if (errors.length > 0) throw errors.length === 1 ? errors[0]! : new ConfigErrors(errors);

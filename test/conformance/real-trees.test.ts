@@ -170,3 +170,24 @@ describe('a hook that reads dependency outputs', () => {
     expect(r.stderr).toBe('ERROR app/terragrunt.hcl:4: terraform.before_hook.login.execute: execute must name a command to run\n');
   });
 });
+
+describe('a source shared by many units', () => {
+  // diggerhq/terragrunt-monorepo-large: 600 units, one repository, a subdir each; with --source and subdirs
+  // that do not exist, each error line named all 600 units (600 lines of ~9 kB).
+  it('a missing subdir names the units that use it, at most 10 of them', async () => {
+    const tf = await makeFakeTerraform();
+    const units = Array.from({ length: 12 }, (_, i) => `u${String(i).padStart(2, '0')}`);
+    const root = fixture({
+      'mods/README': 'no module folders here',
+      ...Object.fromEntries(units.map((u) => [`live/${u}/terragrunt.hcl`, `terraform {\n  source = "../../mods//${u === 'u00' ? 'only' : 'shared'}"\n}\n`])),
+    });
+    const r = await run(['run-all', 'plan', '--non-interactive', '--terragrunt-tfpath', tf.path], path.join(root, 'live'));
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => l.includes('terraform.source'));
+    expect(lines.map((l) => l.trim()).sort()).toEqual([
+      `module u00: terraform.source: "only" does not exist in file://${path.join(root, 'mods')}`,
+      `modules u01, u02, u03, u04, u05, u06, u07, u08, u09, u10 and 1 more: terraform.source: "shared" does not exist in file://${path.join(root, 'mods')}`,
+    ]);
+    expect(tf.records()).toEqual([]);
+  });
+});
