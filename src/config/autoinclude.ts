@@ -16,7 +16,7 @@ import { evaluate, type EvalScope } from './hcl/eval.js';
 import { escapeString, printExpr } from './hcl/print.js';
 import { isNumber, isObject, typeName, type Value } from './hcl/values.js';
 import { EvalError } from './hcl/errors.js';
-import { decodeBody, toConfigError, type DisplayPath } from './decode.js';
+import { decodeBody, toConfigError, type DecodedBody, type DisplayPath } from './decode.js';
 import type { BodySchema } from './schema.js';
 import { TERRAGRUNT_SCHEMA } from './schema.js';
 import { ConfigError } from '../errors.js';
@@ -37,6 +37,26 @@ export function autoincludeOf(configPath: string): string | undefined {
   if (base === AUTOINCLUDE_FILE || base === AUTOINCLUDE_STACK_FILE || base.endsWith('.stack.hcl')) return undefined;
   const auto = path.join(path.dirname(configPath), AUTOINCLUDE_FILE);
   return existsSync(auto) ? auto : undefined;
+}
+
+/** The input names an autoinclude file sets (the literal keys of its `inputs` object). */
+export function autoincludeInputs(body: Body): Set<string> {
+  const a = body.attributes.find((x) => x.name === 'inputs');
+  if (!a || a.expr.kind !== 'object') return new Set();
+  return new Set(a.expr.items.flatMap((it) => (it.key.kind === 'literal' && typeof it.key.value === 'string' ? [it.key.value] : [])));
+}
+
+/**
+ * A unit's file without the `inputs` items its autoinclude replaces anyway: their values are never read, so a
+ * `values.x` the values file lacks is no error when the autoinclude supplies that input (Terragrunt 1.1.3).
+ */
+export function withoutInputs<T extends { decoded: DecodedBody }>(parsed: T, names: ReadonlySet<string>): T {
+  const inputs = parsed.decoded.attributes.get('inputs');
+  if (names.size === 0 || !inputs || inputs.expr.kind !== 'object') return parsed;
+  const items = inputs.expr.items.filter((it) => !(it.key.kind === 'literal' && typeof it.key.value === 'string' && names.has(it.key.value)));
+  if (items.length === inputs.expr.items.length) return parsed;
+  const attributes = new Map(parsed.decoded.attributes).set('inputs', { ...inputs, expr: { ...inputs.expr, items } });
+  return { ...parsed, decoded: { ...parsed.decoded, attributes } };
 }
 
 /** What an autoinclude block becomes when its stack file is read. */

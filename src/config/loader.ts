@@ -20,7 +20,7 @@ import { FunctionError, type FunctionContext, type FunctionTable } from './hcl/f
 import { AttributeEvaluator, Deferred, decodeBody, passConfigErrors, toConfigError, type DecodedBody, type DisplayPath, type NotActedOnHit } from './decode.js';
 import { TERRAGRUNT_SCHEMA } from './schema.js';
 import { fileConfigFromTree, mergeAutoinclude, mergeFileConfigs, type BlockLists, type FileConfig } from './merge.js';
-import { autoincludeOf } from './autoinclude.js';
+import { autoincludeInputs, autoincludeOf, withoutInputs } from './autoinclude.js';
 import type { IncludeConfig, MergeStrategy, ModuleConfig, ReadDependency } from './types.js';
 import { ConfigError } from '../errors.js';
 import { readStackFile, STACK_FILE, withStackDependencies } from './stack-file.js';
@@ -237,9 +237,10 @@ export class ConfigLoader {
     const scope: TerragruntScope = { file: configPath, configPath, originalConfigPath, includes: refs };
     const exposedHasDeferred = includes.some((inc, i) => inc.expose && parents[i]!.deferred.length > 0
       && !includes.slice(i + 1).some((later) => later.label === inc.label));
-    let child = this.evaluateFile(parsed, scope, deps, exposed, exposedHasDeferred, includeFeatures);
     // A stack's autoinclude for this unit (terragrunt.autoinclude.hcl beside it) wins over the unit and its includes.
     const auto = autoincludeOf(configPath);
+    const own = auto ? withoutInputs(parsed, autoincludeInputs(this.file(auto).body)) : parsed;
+    let child = this.evaluateFile(own, scope, deps, exposed, exposedHasDeferred, includeFeatures);
     if (auto) {
       this.noteRead(auto);
       child = { ...child, ...mergeAutoinclude(child, this.evaluateFile(this.file(auto), { ...scope, file: auto }, deps, undefined), this.display) };

@@ -323,3 +323,28 @@ unit "app" {
     ]);
   });
 });
+
+// Mirrors Terragrunt's TestMergeAutoInclude_ValuesPlaceholderForOverriddenInputs (pkg/config/autoinclude_test.go,
+// the v1.1.3 autoinclude-values-override fix).
+describe('a unit input its autoinclude supplies', () => {
+  it('reading a value the values file lacks is no error; the other values still resolve', async () => {
+    const stack = (auto: string) => `unit "vpc" {\n  source = "../units/vpc"\n  path   = "vpc"\n}\nunit "subnet" {\n  source = "../units/subnet"\n  path   = "subnet"\n  values = { cidr = "10.0.0.0/24" }\n${auto}}\n`;
+    const live = tree(stack(`  autoinclude {
+    dependency "vpc" {
+      config_path  = unit.vpc.path
+      mock_outputs = { vpc_id = "mock" }
+    }
+    inputs = {
+      vpc_id = dependency.vpc.outputs.vpc_id
+    }
+  }
+`), { 'units/subnet/terragrunt.hcl': 'inputs = {\n  vpc_id = values.vpc_id\n  cidr   = values.cidr\n}\n' });
+    const loader = await generate(live);
+    const dir = path.join(live, '.terragrunt-stack/subnet');
+    expect(loader.loadModule(dir, { vpc: { outputs: { vpc_id: 'vpc-9' } } }).inputs).toEqual({ vpc_id: 'vpc-9', cidr: '10.0.0.0/24' });
+    // Without the autoinclude the same unit is an error naming its file and line.
+    writeFileSync(path.join(live, 'terragrunt.stack.hcl'), stack(''));
+    const again = await generate(live);
+    expect(() => again.loadModule(dir)).toThrow(/^\.terragrunt-stack\/subnet\/terragrunt\.hcl:2,\d+: inputs: Unsupported attribute: .*"vpc_id"/);
+  });
+});
