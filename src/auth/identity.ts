@@ -9,6 +9,7 @@
 // role has): phase one answers '' and notes the module, whose full evaluation then asks with its own role, or
 // with the base credentials when it has none.
 
+import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { singleFlight } from '../shared/single-flight.js';
 import type { AwsCredentials, CallerIdentity, Sts } from './sts.js';
@@ -35,6 +36,8 @@ export class Identities {
   /** Config path → the source key its functions answer for now (phase two); else its base key. */
   private readonly current = new Map<string, string>();
   private collecting?: Set<string>;
+  /** Source key → the config files that asked for it in the evaluation being collected (to name them on failure). */
+  private askers?: Map<string, Set<string>>;
   /** Config paths whose evaluation asked for an identity function, and for a caller identity field. */
   readonly used = new Set<string>();
   private readonly askedIdentity = new Set<string>();
@@ -80,6 +83,7 @@ export class Identities {
       if (id) return id[f];
       if (!this.collecting) throw new IdentityUnavailableError('the AWS caller identity has not been fetched for this evaluation');
       this.collecting.add(key);
+      this.asked(key, configPath);
       return '';
     };
     const alias = () => {
@@ -91,6 +95,7 @@ export class Identities {
       if (known !== undefined) return known;
       if (!this.collectingAliases) throw new IdentityUnavailableError('the AWS account alias has not been fetched for this evaluation');
       this.collectingAliases.add(key);
+      this.asked(key, configPath);
       return '';
     };
     return Object.defineProperties({} as AwsIdentity, {
@@ -120,8 +125,10 @@ export class Identities {
     const missing = new Set<string>();
     const missingAliases = new Set<string>();
     let first: { value: T } | { error: unknown };
+    const askers = new Map<string, Set<string>>();
     this.collecting = missing;
     this.collectingAliases = missingAliases;
+    this.askers = askers;
     try {
       first = { value: evaluate() };
     } catch (error) {
@@ -129,13 +136,32 @@ export class Identities {
     } finally {
       this.collecting = undefined;
       this.collectingAliases = undefined;
+      this.askers = undefined;
     }
     if (missing.size === 0 && missingAliases.size === 0) {
       if ('error' in first) throw first.error;
       return first.value;
     }
-    await Promise.all([...[...missing].map((k) => this.resolve(k)), ...[...missingAliases].map((k) => this.resolveAlias(k))]);
+    // A failed fetch names the files whose get_aws_*() needed it: STS's message alone says nothing of where.
+    // (A copy of the error, same class: one fetch may fail for several keys sharing credentials.)
+    const named = (key: string, what: string) => (e: unknown) => {
+      const files = [...(askers.get(key) ?? [])].map((f) => path.relative(process.cwd(), f) || f);
+      if (!(e instanceof Error) || files.length === 0) throw e;
+      const copy = Object.assign(Object.create(Object.getPrototypeOf(e) as object) as Error, e);
+      copy.message = `${files.slice(0, 5).join(', ')}${files.length > 5 ? ` (and ${files.length - 5} more)` : ''}: ${what}: ${e.message}`;
+      throw copy;
+    };
+    await Promise.all([
+      ...[...missing].map((k) => this.resolve(k).catch(named(k, 'get_aws_*()'))),
+      ...[...missingAliases].map((k) => this.resolveAlias(k).catch(named(k, 'get_aws_account_alias()'))),
+    ]);
     return evaluate();
+  }
+
+  private asked(key: string, configPath: string): void {
+    const files = this.askers?.get(key) ?? new Set<string>();
+    files.add(configPath);
+    this.askers?.set(key, files);
   }
 
   private async resolve(key: string): Promise<AwsIdentity> {

@@ -95,3 +95,35 @@ describe('Identities', () => {
     expect(() => new Identities(async () => s).lookup('/live/a/terragrunt.hcl').arn).toThrow(IdentityUnavailableError);
   });
 });
+
+describe('Identities: a failed fetch', () => {
+  it('names the files whose get_aws_*() needed it (STS alone says nothing of where)', async () => {
+    const failing: Sts = {
+      assumeRole: async () => { throw new Error('unused'); },
+      getSessionToken: async () => { throw new Error('unused'); },
+      callerIdentity: async () => { throw new Error('GetCallerIdentity failed: STS is unreachable'); },
+    };
+    const ids = new Identities(async () => failing);
+    const file = `${process.cwd()}/live/app/terragrunt.hcl`;
+    await expect(ids.load(() => ids.lookup(file).account)).rejects.toThrow(
+      'live/app/terragrunt.hcl: get_aws_*(): GetCallerIdentity failed: STS is unreachable',
+    );
+  });
+});
+
+describe('Identities: one failed fetch shared by several files', () => {
+  it('names each file once, however many keys share the credentials', async () => {
+    let calls = 0;
+    const failing: Sts = {
+      assumeRole: async () => { throw new Error('unused'); },
+      getSessionToken: async () => { throw new Error('unused'); },
+      callerIdentity: async () => { calls++; throw new Error('STS is unreachable'); },
+    };
+    const ids = new Identities(async () => failing);
+    const a = `${process.cwd()}/live/a/terragrunt.hcl`;
+    const b = `${process.cwd()}/live/b/terragrunt.hcl`;
+    const e = await ids.load(() => [ids.lookup(a).account, ids.lookup(b).account]).catch((x: Error) => x);
+    expect((e as Error).message).toBe('live/a/terragrunt.hcl, live/b/terragrunt.hcl: get_aws_*(): STS is unreachable');
+    expect(calls).toBe(1);
+  });
+});
