@@ -36,12 +36,7 @@ export function gitRoot(dir: string, what: string): string {
 /** Files changed between `ref` and the work tree of the repository holding `dir`. */
 export function gitChanges(dir: string, ref: string, flag = '--queue-include-units-changed-since'): GitChanges {
   const repoRoot = gitRoot(dir, flag);
-  if (ref.startsWith('-')) throw new UsageError(`${flag}: "${ref}" is not a git revision.`);
-  try {
-    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], repoRoot);
-  } catch {
-    throw new UsageError(`${flag}: "${ref}" is not a commit in ${repoRoot} (no branch, tag or commit of that name).`);
-  }
+  commitOf(repoRoot, ref, flag);
   const split = (out: string) => out.split('\0').filter(Boolean);
   // `git diff REF` compares REF's tree with the work tree: commits since REF and uncommitted edits alike.
   const diffed = split(git(['-c', 'core.quotepath=off', 'diff', '--name-only', '--no-renames', '-z', ref, '--'], repoRoot));
@@ -62,13 +57,10 @@ export function commitOf(repoRoot: string, ref: string, what: string): string {
 
 /**
  * Files that differ between the trees of two commits (a git filter `[from...to]`: what was committed, not the
- * work tree's edits), with the repository's root.
+ * work tree's edits) in the repository at `repoRoot`; `to` is a commit the caller has already resolved.
  */
-export function gitChangesBetween(dir: string, from: string, to: string, what: string): GitChanges {
-  const repoRoot = gitRoot(dir, what);
-  const a = commitOf(repoRoot, from, what);
-  const b = commitOf(repoRoot, to, what);
-  const files = git(['-c', 'core.quotepath=off', 'diff', '--name-only', '--no-renames', '-z', a, b, '--'], repoRoot)
+export function gitChangesBetween(repoRoot: string, from: string, to: string, what: string): GitChanges {
+  const files = git(['-c', 'core.quotepath=off', 'diff', '--name-only', '--no-renames', '-z', commitOf(repoRoot, from, what), to, '--'], repoRoot)
     .split('\0').filter(Boolean).map((f) => path.join(repoRoot, f)).sort();
   return { repoRoot, files };
 }

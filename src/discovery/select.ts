@@ -4,8 +4,7 @@
 
 import path from 'node:path';
 import type { ExcludeConfig, ModuleConfig } from '../config/types.js';
-import { cleanPath, compileGlob } from '../shared/glob.js';
-import { allPathOnly, isPureNegation, negativeRejects, positiveUnion, type Component, type EvalContext, type Filter, type GitExpr } from './filter/index.js';
+import { allPathOnly, attributeExpr, isPureNegation, matchPath, negativeRejects, pathExpr, positiveUnion, readsMatching, type Component, type EvalContext, type Filter, type GitExpr } from './filter/index.js';
 
 export interface SelectionInput {
   /** Modules under the working dir, by absolute dir. */
@@ -57,8 +56,8 @@ function dirMatcher(workingDir: string, includeDirs: string[], excludeDirs: stri
     return r === '' ? '.' : r;
   };
   const patterns = (globs: string[]) => globs.map((g) => {
-    const glob = compileGlob(cleanPath(g));
-    return path.isAbsolute(g) ? (dir: string) => glob.match(dir.split(path.sep).join('/')) : (dir: string) => glob.match(rel(dir));
+    const e = pathExpr(g);
+    return (dir: string) => matchPath(e, pathComponent(dir), workingDir);
   });
   const matches = (tests: ((dir: string) => boolean)[], dir: string) => tests.some((t) => t(dir));
   return { rel, matches, includes: patterns(includeDirs), excludes: patterns(excludeDirs) };
@@ -75,10 +74,11 @@ export function excludedByDir(workingDir: string, excludeDirs: string[]): (dir: 
  * configuration read (its own config file aside) is tried as an absolute path and relative to the working dir.
  */
 function readingMatcher(workingDir: string, globs: string[]): (cfg: ModuleConfig) => boolean {
-  const compiled = globs.map((g) => compileGlob(cleanPath(g)));
-  const slash = (p: string) => p.split(path.sep).join('/');
-  return (cfg) => (cfg.filesRead ?? []).some((file) => file !== cfg.configPath
-    && compiled.some((g) => g.match(slash(file)) || g.match(slash(path.relative(workingDir, file)))));
+  const compiled = globs.map((g) => attributeExpr('reading', g).glob!);
+  return (cfg) => {
+    const c = moduleComponent(cfg, false);
+    return compiled.some((g) => readsMatching(g, c, workingDir));
+  };
 }
 
 /** Reasons name the flag or env var as the user gave it (default: the classic flag). */

@@ -37,7 +37,7 @@ export function gitFilterChanges(opts: RunOptions, stack: Stack, warnings: strin
       throw new UsageError(`${what}: tgo runs the units of the working tree, so the second reference must be the checked-out commit `
         + `(HEAD is ${head.slice(0, 12)}, ${e.to} is ${to.slice(0, 12)}); Terragrunt would run them from a temporary worktree of ${e.to}, which tgo does not do. Nothing was run.`);
     }
-    const { changed, removed } = changedModules(new Map([...stack.modules, ...stack.external]), gitChangesBetween(opts.workingDir, e.from, e.to, what));
+    const { changed, removed } = changedModules(new Map([...stack.modules, ...stack.external]), gitChangesBetween(repoRoot, e.from, to, what));
     for (const dir of removed) {
       const id = stack.id(dir);
       if (opts.filterAllowDestroy && opts.command !== '') {

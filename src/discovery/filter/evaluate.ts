@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { AttributeExpr, Expression, GitExpr, GraphBound, GraphExpr, PathExpr } from './ast.js';
 import { MAX_DEPTH } from './ast.js';
+import type { Glob } from '../../shared/glob.js';
 
 /** A unit (a folder with terragrunt.hcl) or a stack (a folder with terragrunt.stack.hcl). */
 export interface Component {
@@ -58,6 +59,11 @@ export function matchPath(e: PathExpr, c: Component, workingDir: string): boolea
   return e.glob.match(slash(path.relative(workingDir, c.path) || '.'));
 }
 
+/** Whether a component read a file the glob matches: as an absolute path, or relative to the working dir. */
+export function readsMatching(glob: Glob, c: Component, workingDir: string): boolean {
+  return c.reading.some((f) => glob.match(slash(f)) || glob.match(slash(path.relative(workingDir, f))));
+}
+
 function attributeTest(e: AttributeExpr, workingDir: string): (c: Component) => boolean {
   switch (e.key) {
     case 'name': return (c) => e.glob!.match(path.basename(c.path));
@@ -67,9 +73,7 @@ function attributeTest(e: AttributeExpr, workingDir: string): (c: Component) => 
     case 'external':
       if (e.value !== 'true' && e.value !== 'false') throw new FilterEvaluationError(`invalid external value: ${e.value} (expected 'true' or 'false')`);
       return (c) => c.external === (e.value === 'true');
-    case 'reading':
-      // A file read matches as an absolute path, or relative to the working dir.
-      return (c) => c.reading.some((f) => e.glob!.match(slash(f)) || e.glob!.match(slash(path.relative(workingDir, f))));
+    case 'reading': return (c) => readsMatching(e.glob!, c, workingDir);
     case 'source': return (c) => c.sources.some((s) => e.glob!.match(slash(s)));
     default: throw new FilterEvaluationError(`unknown attribute key: ${e.key}`);
   }
